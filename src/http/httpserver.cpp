@@ -1,0 +1,123 @@
+#include "http/httpserver.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <strings.h>
+#include <thread>
+
+namespace lakeshore::http {
+
+std::string ServerRequest::header(std::string_view name) const
+{
+    for (const auto &[key, value] : headers)
+        if (key.size() == name.size() && strncasecmp(key.data(), name.data(), name.size()) == 0)
+            return value;
+    return {};
+}
+
+std::string ServerRequest::param(const std::string &name) const
+{
+    auto it = params.find(name);
+    return it == params.end() ? std::string() : it->second;
+}
+
+struct HttpServer::Impl
+{
+    httplib::Server server;
+    std::vector<std::pair<std::string, Handler>> routes; // sorted, longest prefix first
+    std::thread thread;
+    std::string host;
+    int port = 0;
+
+    void dispatch(const httplib::Request &in, httplib::Response &out)
+    {
+        ServerRequest request;
+        request.method = in.method;
+        request.path = in.path;
+        request.remoteAddress = in.remote_addr;
+        request.body = in.body;
+        for (const auto &[key, value] : in.params)
+            request.params.emplace(key, value);
+        for (const auto &[key, value] : in.headers)
+            request.headers.emplace_back(key, value);
+        auto question = in.target.find('?');
+        if (question != std::string::npos)
+            request.rawQuery = in.target.substr(question + 1);
+
+        ServerResponse response;
+        auto route = std::find_if(routes.begin(), routes.end(),
+                                  [&](const auto &r) { return in.path.rfind(r.first, 0) == 0; });
+        if (route == routes.end()) {
+            response.status = 404;
+            response.body = R"({"error":{"code":"NotFound","message":"No such resource."}})";
+        } else {
+            route->second(request, response);
+        }
+        out.status = response.status;
+        for (const auto &[key, value] : response.headers)
+            out.set_header(key, value);
+        // HEAD replies carry the length of the body they would have sent.
+        out.set_content(response.body, response.contentType);
+    }
+};
+
+HttpServer::HttpServer(int workerThreads) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->server.new_task_queue = [workerThreads] { return new httplib::ThreadPool(workerThreads); };
+    auto handler = [impl = m_impl.get()](const httplib::Request &in, httplib::Response &out) {
+        impl->dispatch(in, out);
+    };
+    const std::string any = R"(/.*)";
+    m_impl->server.Get(any, handler);
+    m_impl->server.Post(any, handler);
+    m_impl->server.Put(any, handler);
+    m_impl->server.Patch(any, handler);
+    m_impl->server.Delete(any, handler);
+    m_impl->server.Options(any, handler);
+    m_impl->server.set_keep_alive_max_count(1000);
+    m_impl->server.set_read_timeout(30, 0);
+    m_impl->server.set_write_timeout(30, 0);
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+void HttpServer::route(std::string prefix, Handler handler)
+{
+    auto &routes = m_impl->routes;
+    routes.emplace_back(std::move(prefix), std::move(handler));
+    std::stable_sort(routes.begin(), routes.end(),
+                     [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
+}
+
+Result<int> HttpServer::start(const std::string &host, int port)
+{
+    int bound = port;
+    if (port == 0)
+        bound = m_impl->server.bind_to_any_port(host);
+    else if (!m_impl->server.bind_to_port(host, port))
+        bound = -1;
+    if (bound <= 0)
+        return makeError(ErrorKind::Network, "cannot listen on " + host + ":" + std::to_string(port));
+    m_impl->host = host;
+    m_impl->port = bound;
+    m_impl->thread = std::thread([impl = m_impl.get()] { impl->server.listen_after_bind(); });
+    return bound;
+}
+
+void HttpServer::stop()
+{
+    if (m_impl->thread.joinable()) {
+        m_impl->server.stop();
+        m_impl->thread.join();
+    }
+}
+
+int HttpServer::port() const { return m_impl->port; }
+
+std::string HttpServer::baseUrl() const
+{
+    return "http://" + m_impl->host + ":" + std::to_string(m_impl->port);
+}
+
+} // namespace lakeshore::http

@@ -1,0 +1,68 @@
+// A small HTTP/1.1 server for the services we ship (demo CRM/ERP, later the share server).
+// Handlers run on the server's worker threads; a handler may sleep (latency injection) without
+// blocking the others.
+#pragma once
+
+#include "core/result.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lakeshore::http {
+
+struct ServerRequest
+{
+    std::string method;
+    std::string path;     // decoded path, without the query
+    std::string rawQuery; // as received, still percent-encoded
+    std::multimap<std::string, std::string> params; // decoded query parameters
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    std::string remoteAddress;
+
+    // Case-insensitive header lookup; empty when absent.
+    [[nodiscard]] std::string header(std::string_view name) const;
+    [[nodiscard]] bool hasParam(const std::string &name) const { return params.count(name) > 0; }
+    [[nodiscard]] std::string param(const std::string &name) const;
+};
+
+struct ServerResponse
+{
+    int status = 200;
+    std::string contentType = "application/json";
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+
+    void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+};
+
+using Handler = std::function<void(const ServerRequest &, ServerResponse &)>;
+
+class HttpServer
+{
+public:
+    explicit HttpServer(int workerThreads = 16);
+    ~HttpServer(); // stops
+    HttpServer(const HttpServer &) = delete;
+    HttpServer &operator=(const HttpServer &) = delete;
+
+    // Requests whose path starts with prefix go to handler; the longest prefix wins. Any method.
+    void route(std::string prefix, Handler handler);
+
+    // Binds (port 0 = an ephemeral port) and serves on a background thread. Returns the bound port.
+    Result<int> start(const std::string &host = "127.0.0.1", int port = 0);
+    void stop();
+
+    [[nodiscard]] int port() const;
+    [[nodiscard]] std::string baseUrl() const; // "http://127.0.0.1:40123"
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace lakeshore::http
