@@ -42,6 +42,7 @@ struct ContractPrice
 struct InvoiceLine
 {
     std::string invoiceNumber;
+    Date invoiceDate; // the invoice's date, carried on the line for time-sliced reads
     int lineNumber = 0;
     std::string itemNumber;
     double quantity = 0;

@@ -1,0 +1,15 @@
+// Cryptographically strong random bytes from OpenSSL's DRBG.
+#pragma once
+
+#include "core/result.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace lakeshore::crypto {
+
+// n == 0 gives an empty vector; a failing or unseeded generator is an error, never weak bytes.
+[[nodiscard]] Result<std::vector<std::uint8_t>> randomBytes(std::size_t n);
+
+} // namespace lakeshore::crypto

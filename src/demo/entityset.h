@@ -1,0 +1,58 @@
+// The shape of one OData entity set served by the demo engine: its properties, navigations and the
+// scan that produces its rows. Plain data, filled in by the CRM and ERP services.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lakeshore::demo {
+
+enum class EdmType { String, Int32, Int64, Decimal, Double, Boolean, Date, DateTimeOffset, Guid };
+
+struct PropertyDef
+{
+    std::string name;
+    EdmType type = EdmType::String;
+    bool nullable = true;
+};
+
+// Rows of targetSet whose targetProperty equals this row's localProperty.
+struct NavigationDef
+{
+    std::string name;
+    std::string targetSet;
+    std::string localProperty;
+    std::string targetProperty;
+    bool collection = true;
+};
+
+using RowSink = std::function<void(nlohmann::json &&row)>;
+
+// Rows are produced by a scan function, so large or lazily generated data needs no materialised table.
+// When the request's $filter has a top-level conjunct `<partitionProperty> eq <literal>`, scan gets that
+// literal (strings unquoted, GUIDs in lower case, numbers and booleans as written) and may emit only
+// matching rows; emitting more is still correct, the full filter is applied after. A scan must emit its
+// rows in the same order every time (server-driven paging counts on it) and must be safe to run from
+// several threads at once.
+struct EntitySetDef
+{
+    std::string name;       // "accounts"
+    std::string entityType; // "account"
+    std::string key;        // "accountid"
+    std::vector<PropertyDef> properties;
+    std::vector<NavigationDef> navigations;
+    std::string partitionProperty; // optional
+    std::string etagProperty;      // optional: a property whose value makes the weak ETag
+    std::function<void(const std::optional<std::string> &partition, const RowSink &emit)> scan;
+
+    [[nodiscard]] const PropertyDef *property(std::string_view propertyName) const;
+    [[nodiscard]] const NavigationDef *navigation(std::string_view navigationName) const;
+};
+
+[[nodiscard]] const char *edmTypeName(EdmType type); // "Edm.String"
+
+} // namespace lakeshore::demo

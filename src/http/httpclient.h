@@ -1,0 +1,72 @@
+// Asynchronous HTTP client: libcurl's multi interface on one I/O thread. Connection reuse, per-request
+// timeout, cancellation, gzip, TLS verification, and retry with back-off on 429/503 honouring Retry-After.
+// Callbacks run on the I/O thread, exactly once per send(): keep them short and post UI work elsewhere.
+#pragma once
+
+#include "core/canceltoken.h"
+#include "core/result.h"
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lakeshore::http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct Request
+{
+    std::string method = "GET";
+    std::string url;
+    Headers headers;
+    std::string body;
+    int timeoutMs = 15000;       // per attempt, connect to last byte
+    int connectTimeoutMs = 5000;
+    int maxRetries = 2;          // extra attempts after a 429 or 503
+    int maxRetryDelayMs = 10000; // a longer Retry-After is not waited for: the 429/503 is returned
+    std::size_t maxResponseBytes = 16u << 20;
+    bool verifyTls = true;
+};
+
+struct Response
+{
+    int status = 0;
+    Headers headers; // of the final attempt
+    std::string body;
+    std::string url;  // the URL that answered
+    int attempts = 1;
+    double elapsedMs = 0; // all attempts and waits
+
+    // Case-insensitive; empty when absent.
+    [[nodiscard]] std::string header(std::string_view name) const;
+};
+
+using ResponseCallback = std::function<void(Result<Response>)>;
+
+class HttpClient
+{
+public:
+    HttpClient();
+    ~HttpClient(); // cancels what is still running (callbacks get ErrorKind::Cancelled) and joins
+    HttpClient(const HttpClient &) = delete;
+    HttpClient &operator=(const HttpClient &) = delete;
+
+    // Errors are transport failures only (Network, Timeout, Cancelled, TooLarge, Invalid URL);
+    // any HTTP status, 4xx and 5xx included, arrives as a Response.
+    void send(Request request, CancelToken cancel, ResponseCallback callback);
+
+    // Requests in flight or waiting to retry, for tests and diagnostics.
+    [[nodiscard]] std::size_t activeCount() const;
+
+private:
+    struct Impl;
+    std::shared_ptr<Impl> m_impl; // shared with cancel hooks that may outlive the client
+};
+
+// Milliseconds to wait for a Retry-After value (delta-seconds or an HTTP-date); -1 when absent or unreadable.
+[[nodiscard]] long long parseRetryAfter(std::string_view value, long long nowEpochSeconds);
+
+} // namespace lakeshore::http

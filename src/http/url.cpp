@@ -1,0 +1,75 @@
+#include "http/url.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+
+namespace lakeshore::http {
+
+std::string percentEncode(std::string_view text)
+{
+    static const char *hex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size() * 3);
+    for (unsigned char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+Result<std::string> resolveUrl(std::string_view base, std::string_view reference)
+{
+    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> url(curl_url(), curl_url_cleanup);
+    const std::string baseText(base);
+    const std::string referenceText(reference);
+    if (curl_url_set(url.get(), CURLUPART_URL, baseText.c_str(), 0) != CURLUE_OK)
+        return makeError(ErrorKind::Invalid, "not an absolute URL: " + baseText);
+    if (curl_url_set(url.get(), CURLUPART_URL, referenceText.c_str(), CURLU_PATH_AS_IS) != CURLUE_OK)
+        return makeError(ErrorKind::Malformed, "not a usable link: " + referenceText);
+    char *scheme = nullptr;
+    if (curl_url_get(url.get(), CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK)
+        return makeError(ErrorKind::Malformed, "link has no scheme: " + referenceText);
+    const std::string schemeText(scheme);
+    curl_free(scheme);
+    if (schemeText != "http" && schemeText != "https")
+        return makeError(ErrorKind::Malformed, "link is not http(s): " + referenceText);
+    char *full = nullptr;
+    if (curl_url_get(url.get(), CURLUPART_URL, &full, 0) != CURLUE_OK)
+        return makeError(ErrorKind::Malformed, "cannot resolve link: " + referenceText);
+    std::string result(full);
+    curl_free(full);
+    return result;
+}
+
+std::string joinUrl(std::string_view base, std::string_view path)
+{
+    std::string out(base);
+    while (!out.empty() && out.back() == '/')
+        out.pop_back();
+    while (!path.empty() && path.front() == '/')
+        path.remove_prefix(1);
+    out += '/';
+    out += path;
+    return out;
+}
+
+std::string originOf(std::string_view url)
+{
+    auto scheme = url.find("://");
+    if (scheme == std::string_view::npos)
+        return {};
+    const std::string_view name = url.substr(0, scheme);
+    if (name != "http" && name != "https")
+        return {};
+    auto pathStart = url.find_first_of("/?#", scheme + 3);
+    return std::string(url.substr(0, pathStart));
+}
+
+} // namespace lakeshore::http

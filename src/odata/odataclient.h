@@ -1,0 +1,89 @@
+// OData v4 client: reads entity sets and entities from one service root over the shared HttpClient.
+// Server-driven paging (absolute and relative @odata.nextLink), Prefer: odata.maxpagesize, $count,
+// ETags with If-None-Match, the OData error JSON mapped to a typed Error, unknown properties kept.
+// Callbacks run on the HttpClient's I/O thread.
+#pragma once
+
+#include "core/canceltoken.h"
+#include "core/result.h"
+#include "http/authconfig.h"
+#include "odata/odataquery.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lakeshore::http {
+class HttpClient;
+}
+
+namespace lakeshore::odata {
+
+struct ClientConfig
+{
+    std::string serviceRoot; // absolute, e.g. "http://127.0.0.1:40123/api/data/v9.2/"
+    http::AuthConfig auth;
+    int timeoutMs = 15000;
+    std::size_t maxPageBytes = 16u << 20;
+};
+
+struct Page
+{
+    std::vector<nlohmann::json> rows;
+    std::optional<long long> count; // @odata.count, when asked for
+    std::string nextLink;           // absolute; empty on the last page
+    std::string url;                // the URL read
+};
+
+struct Collection
+{
+    std::vector<nlohmann::json> rows;
+    std::optional<long long> count;
+    int pages = 0;
+    bool truncated = false; // stopped at maxRows with more to read
+};
+
+struct Entity
+{
+    nlohmann::json row;
+    std::string etag;
+    bool notModified = false; // 304 to an If-None-Match: row is empty, keep the copy you have
+};
+
+struct PagingLimits
+{
+    int maxPages = 100;
+    std::size_t maxRows = 50000;
+};
+
+class Client
+{
+public:
+    Client(http::HttpClient &http, ClientConfig config);
+    ~Client();
+
+    // One page of a collection.
+    void page(const Query &query, CancelToken cancel, std::function<void(Result<Page>)> done);
+    // The page a nextLink points to.
+    void nextPage(const std::string &nextLink, CancelToken cancel, std::function<void(Result<Page>)> done);
+    // Every page, following nextLinks; a link already read is a Loop error.
+    void all(const Query &query, CancelToken cancel, std::function<void(Result<Collection>)> done,
+             PagingLimits limits = {});
+    // One entity by key (query.key set); etag non-empty sends If-None-Match.
+    void entity(const Query &query, const std::string &etag, CancelToken cancel,
+                std::function<void(Result<Entity>)> done);
+    // The entity set names in the service document: a cheap "is this an OData service I can read" probe.
+    void serviceDocument(CancelToken cancel, std::function<void(Result<std::vector<std::string>>)> done);
+
+    [[nodiscard]] const ClientConfig &config() const;
+
+private:
+    struct State;
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace lakeshore::odata

@@ -1,0 +1,283 @@
+#include "sources/crmconnector.h"
+
+#include "odata/odataclient.h"
+#include "sources/crmmapping.h"
+#include "sources/readlist.h"
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+namespace lakeshore::sources {
+namespace {
+
+std::string lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+const char *sortProperty(AccountSort sort)
+{
+    switch (sort) {
+    case AccountSort::Name: return "name";
+    case AccountSort::AccountNumber: return "accountnumber";
+    case AccountSort::City: return "address1_city";
+    case AccountSort::Revenue: return "revenue";
+    case AccountSort::Modified: return "modifiedon";
+    }
+    return "name";
+}
+
+const std::vector<std::string> accountColumns = {
+    "accountid",        "accountnumber",       "name",         "industry",
+    "address1_line1",   "address1_city",       "address1_stateorprovince", "address1_postalcode",
+    "telephone1",       "websiteurl",          "revenue",      "numberofemployees",
+    "statecode",        "_territoryid_value",  "_ownerid_value", "modifiedon"};
+
+Error badId(const std::string &id)
+{
+    return makeError(ErrorKind::Invalid, "not a CRM record id: \"" + id.substr(0, 64) + "\"");
+}
+
+Result<AccountPage> accountPageFrom(Result<odata::Page> result)
+{
+    if (!result)
+        return result.error();
+    AccountPage page;
+    for (const auto &row : result.value().rows)
+        page.accounts.push_back(crm::account(row));
+    page.total = result.value().count;
+    page.nextLink = result.value().nextLink;
+    return page;
+}
+
+} // namespace
+
+bool isGuid(const std::string &s)
+{
+    if (s.size() != 36)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i])))
+            return false;
+    }
+    return true;
+}
+
+const domain::Territory *Directory::territory(const std::string &id) const
+{
+    auto it = std::find_if(territories.begin(), territories.end(), [&](const auto &t) { return t.id == id; });
+    return it == territories.end() ? nullptr : &*it;
+}
+
+const domain::Owner *Directory::owner(const std::string &id) const
+{
+    auto it = std::find_if(owners.begin(), owners.end(), [&](const auto &o) { return o.id == id; });
+    return it == owners.end() ? nullptr : &*it;
+}
+
+const domain::Territory *Directory::territoryNamed(const std::string &name) const
+{
+    const std::string wanted = lower(name);
+    auto it = std::find_if(territories.begin(), territories.end(),
+                           [&](const auto &t) { return lower(t.name) == wanted; });
+    return it == territories.end() ? nullptr : &*it;
+}
+
+struct CrmConnector::State
+{
+    ConnectionSettings settings;
+    odata::Client client;
+
+    State(http::HttpClient &http, ConnectionSettings s)
+        : settings(std::move(s)), client(http, {settings.baseUrl, settings.auth, settings.timeoutMs})
+    {
+    }
+
+    template <class T, class Map>
+    void related(const char *set, const char *accountProperty, const std::string &accountId,
+                 std::vector<std::string> orderBy, int limit, Map map, CancelToken cancel,
+                 Done<std::vector<T>> done)
+    {
+        if (!isGuid(accountId)) {
+            done(badId(accountId));
+            return;
+        }
+        odata::Query query;
+        query.entitySet = set;
+        query.filter = std::string(accountProperty) + " eq " + accountId;
+        query.orderBy = std::move(orderBy);
+        query.top = limit;
+        readList<T>(client, query, map, cancel, std::move(done), {10, static_cast<std::size_t>(limit)});
+    }
+};
+
+CrmConnector::CrmConnector(http::HttpClient &http, ConnectionSettings settings)
+    : m_state(std::make_shared<State>(http, std::move(settings)))
+{
+}
+
+CrmConnector::~CrmConnector() = default;
+
+const ConnectionSettings &CrmConnector::settings() const { return m_state->settings; }
+
+void CrmConnector::accounts(const AccountFilter &filter, CancelToken cancel, Done<AccountPage> done)
+{
+    odata::Query query;
+    query.entitySet = "accounts";
+    query.select = accountColumns;
+    std::vector<std::string> clauses;
+    const std::string search = lower(filter.search);
+    if (!search.empty()) {
+        const std::string literal = odata::stringLiteral(search);
+        clauses.push_back("(contains(tolower(name)," + literal + ") or startswith(tolower(accountnumber)," +
+                          literal + ") or startswith(tolower(address1_city)," + literal + "))");
+    }
+    if (!filter.territoryId.empty()) {
+        if (!isGuid(filter.territoryId)) {
+            done(badId(filter.territoryId));
+            return;
+        }
+        clauses.push_back("_territoryid_value eq " + filter.territoryId);
+    }
+    if (!filter.ownerId.empty()) {
+        if (!isGuid(filter.ownerId)) {
+            done(badId(filter.ownerId));
+            return;
+        }
+        clauses.push_back("_ownerid_value eq " + filter.ownerId);
+    }
+    for (const auto &clause : clauses)
+        query.filter += (query.filter.empty() ? "" : " and ") + clause;
+    const std::string direction = filter.descending ? " desc" : " asc";
+    query.orderBy = {std::string(sortProperty(filter.sort)) + direction};
+    if (filter.sort != AccountSort::Name)
+        query.orderBy.push_back("name asc"); // a stable order between pages
+    query.orderBy.push_back("accountid asc");
+    query.count = true;
+    query.maxPageSize = filter.pageSize;
+    m_state->client.page(query, cancel,
+                         [done = std::move(done)](Result<odata::Page> result) { done(accountPageFrom(std::move(result))); });
+}
+
+void CrmConnector::moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done)
+{
+    m_state->client.nextPage(nextLink, cancel, [done = std::move(done)](Result<odata::Page> result) {
+        done(accountPageFrom(std::move(result)));
+    });
+}
+
+void CrmConnector::account(const std::string &accountId, CancelToken cancel, Done<domain::Account> done)
+{
+    if (!isGuid(accountId)) {
+        done(badId(accountId));
+        return;
+    }
+    odata::Query query;
+    query.entitySet = "accounts";
+    query.key = accountId;
+    query.select = accountColumns;
+    m_state->client.entity(query, {}, cancel, [done = std::move(done)](Result<odata::Entity> result) {
+        if (!result) {
+            done(result.error());
+            return;
+        }
+        done(crm::account(result.value().row));
+    });
+}
+
+void CrmConnector::directory(CancelToken cancel, Done<Directory> done)
+{
+    struct Join
+    {
+        std::mutex mutex;
+        Directory directory;
+        std::optional<Error> error;
+        int pending = 2;
+        Done<Directory> done;
+    };
+    auto join = std::make_shared<Join>();
+    join->done = std::move(done);
+    auto finishOne = [join](std::optional<Error> error) {
+        std::unique_lock lock(join->mutex);
+        if (error && !join->error)
+            join->error = std::move(error);
+        if (--join->pending > 0)
+            return;
+        lock.unlock();
+        if (join->error)
+            join->done(*join->error);
+        else
+            join->done(std::move(join->directory));
+    };
+    odata::Query territories;
+    territories.entitySet = "territories";
+    territories.orderBy = {"name asc"};
+    readList<domain::Territory>(m_state->client, territories, crm::territory, cancel,
+                                [join, finishOne](Result<std::vector<domain::Territory>> result) {
+                                    if (result) {
+                                        std::lock_guard lock(join->mutex);
+                                        join->directory.territories = std::move(result.value());
+                                    }
+                                    finishOne(result ? std::nullopt : std::optional<Error>(result.error()));
+                                });
+    odata::Query owners;
+    owners.entitySet = "systemusers";
+    owners.orderBy = {"fullname asc"};
+    readList<domain::Owner>(m_state->client, owners, crm::owner, cancel,
+                            [join, finishOne](Result<std::vector<domain::Owner>> result) {
+                                if (result) {
+                                    std::lock_guard lock(join->mutex);
+                                    join->directory.owners = std::move(result.value());
+                                }
+                                finishOne(result ? std::nullopt : std::optional<Error>(result.error()));
+                            });
+}
+
+void CrmConnector::contacts(const std::string &accountId, int limit, CancelToken cancel,
+                            Done<std::vector<domain::Contact>> done)
+{
+    m_state->related<domain::Contact>("contacts", "_parentcustomerid_value", accountId,
+                                      {"isprimary desc", "fullname asc"}, limit, crm::contact, cancel,
+                                      std::move(done));
+}
+
+void CrmConnector::opportunities(const std::string &accountId, int limit, CancelToken cancel,
+                                 Done<std::vector<domain::Opportunity>> done)
+{
+    m_state->related<domain::Opportunity>("opportunities", "_parentaccountid_value", accountId,
+                                          {"statecode asc", "estimatedclosedate desc"}, limit, crm::opportunity,
+                                          cancel, std::move(done));
+}
+
+void CrmConnector::activities(const std::string &accountId, int limit, CancelToken cancel,
+                              Done<std::vector<domain::Activity>> done)
+{
+    m_state->related<domain::Activity>("activitypointers", "_regardingobjectid_value", accountId,
+                                       {"scheduledstart desc"}, limit, crm::activity, cancel, std::move(done));
+}
+
+void CrmConnector::conversations(const std::string &accountId, int limit, CancelToken cancel,
+                                 Done<std::vector<domain::Conversation>> done)
+{
+    m_state->related<domain::Conversation>("conversations", "_regardingobjectid_value", accountId,
+                                           {"lastmessageon desc"}, limit, crm::conversation, cancel,
+                                           std::move(done));
+}
+
+void CrmConnector::cases(const std::string &accountId, int limit, CancelToken cancel,
+                         Done<std::vector<domain::Case>> done)
+{
+    m_state->related<domain::Case>("incidents", "_customerid_value", accountId, {"statecode asc", "createdon desc"},
+                                   limit, crm::incident, cancel, std::move(done));
+}
+
+void CrmConnector::probe(CancelToken cancel, Done<ServiceProbe> done)
+{
+    probeService(m_state->client, {"accounts", "contacts", "opportunities", "incidents"}, "CRM", cancel,
+                 std::move(done));
+}
+
+} // namespace lakeshore::sources

@@ -1,0 +1,91 @@
+// The CRM connector: reads a Dataverse-like OData v4 CRM and maps it to domain types.
+// Entity sets: accounts, contacts, opportunities, activitypointers, conversations, incidents,
+// territories, systemusers. Callbacks run on the HTTP I/O thread.
+#pragma once
+
+#include "core/canceltoken.h"
+#include "core/result.h"
+#include "domain/crm.h"
+#include "sources/connectionsettings.h"
+#include "sources/probe.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lakeshore::http {
+class HttpClient;
+}
+
+namespace lakeshore::sources {
+
+template <class T>
+using Done = std::function<void(Result<T>)>;
+
+enum class AccountSort { Name, AccountNumber, City, Revenue, Modified };
+
+struct AccountFilter
+{
+    std::string search;      // name, number or city; case-insensitive
+    std::string territoryId; // empty = all
+    std::string ownerId;     // empty = all
+    AccountSort sort = AccountSort::Name;
+    bool descending = false;
+    int pageSize = 50;
+};
+
+struct AccountPage
+{
+    std::vector<domain::Account> accounts;
+    std::optional<long long> total; // all matches, not just this page
+    std::string nextLink;           // empty on the last page
+};
+
+// Territories and owners: small, read once, used to show names for ids.
+struct Directory
+{
+    std::vector<domain::Territory> territories;
+    std::vector<domain::Owner> owners;
+
+    [[nodiscard]] const domain::Territory *territory(const std::string &id) const;
+    [[nodiscard]] const domain::Owner *owner(const std::string &id) const;
+    [[nodiscard]] const domain::Territory *territoryNamed(const std::string &name) const; // case-insensitive
+};
+
+class CrmConnector
+{
+public:
+    CrmConnector(http::HttpClient &http, ConnectionSettings settings);
+    ~CrmConnector();
+
+    void accounts(const AccountFilter &filter, CancelToken cancel, Done<AccountPage> done);
+    void moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done);
+    void account(const std::string &accountId, CancelToken cancel, Done<domain::Account> done);
+    void directory(CancelToken cancel, Done<Directory> done);
+
+    // Related records of one account, newest or most relevant first, at most `limit`.
+    void contacts(const std::string &accountId, int limit, CancelToken cancel, Done<std::vector<domain::Contact>> done);
+    void opportunities(const std::string &accountId, int limit, CancelToken cancel,
+                       Done<std::vector<domain::Opportunity>> done);
+    void activities(const std::string &accountId, int limit, CancelToken cancel,
+                    Done<std::vector<domain::Activity>> done);
+    void conversations(const std::string &accountId, int limit, CancelToken cancel,
+                       Done<std::vector<domain::Conversation>> done);
+    void cases(const std::string &accountId, int limit, CancelToken cancel, Done<std::vector<domain::Case>> done);
+
+    // Reads the service document: is this reachable, signed in, and does it have the sets we read?
+    void probe(CancelToken cancel, Done<ServiceProbe> done);
+
+    [[nodiscard]] const ConnectionSettings &settings() const;
+
+private:
+    struct State;
+    std::shared_ptr<State> m_state;
+};
+
+// True when s is a GUID (8-4-4-4-12 hex): ids go into $filter unquoted, so they are checked first.
+[[nodiscard]] bool isGuid(const std::string &s);
+
+} // namespace lakeshore::sources

@@ -1,0 +1,23 @@
+// "Test connection": read the service document and check the entity sets a connector needs are there.
+#pragma once
+
+#include "core/canceltoken.h"
+#include "core/result.h"
+#include "odata/odataclient.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lakeshore::sources {
+
+struct ServiceProbe
+{
+    std::vector<std::string> entitySets;
+    double elapsedMs = 0;
+};
+
+void probeService(odata::Client &client, std::vector<std::string> requiredSets, std::string serviceLabel,
+                  CancelToken cancel, std::function<void(Result<ServiceProbe>)> done);
+
+} // namespace lakeshore::sources
