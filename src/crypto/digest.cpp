@@ -1,10 +1,9 @@
 #include "crypto/digest.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <climits>
 #include <cstdlib>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 namespace lakeshore::crypto {
 
@@ -30,8 +29,8 @@ Digest256 sha256(std::string_view data)
 {
     Digest256 out{};
     unsigned int length = 0;
-    if (EVP_Digest(bytesOrEmpty(data.data()), data.size(), out.data(), &length, EVP_sha256(), nullptr) != 1
-        || length != out.size())
+    if (EVP_Digest(bytesOrEmpty(data.data()), data.size(), out.data(), &length, EVP_sha256(), nullptr) != 1 ||
+        length != out.size())
         digestFailed();
     return out;
 }
@@ -47,8 +46,8 @@ Digest256 hmacSha256(std::span<const std::uint8_t> key, std::string_view data)
     Digest256 out{};
     unsigned int length = 0;
     if (!HMAC(EVP_sha256(), bytesOrEmpty(key.data()), static_cast<int>(key.size()), bytesOrEmpty(data.data()),
-              data.size(), out.data(), &length)
-        || length != out.size())
+              data.size(), out.data(), &length) ||
+        length != out.size())
         digestFailed();
     return out;
 }

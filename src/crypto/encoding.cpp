@@ -68,7 +68,8 @@ std::string base64UrlEncode(std::span<const std::uint8_t> bytes)
     text.reserve((bytes.size() * 4 + 2) / 3);
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
-        const std::uint32_t group = std::uint32_t(bytes[i]) << 16 | std::uint32_t(bytes[i + 1]) << 8 | bytes[i + 2];
+        const std::uint32_t group =
+            std::uint32_t(bytes[i]) << 16 | std::uint32_t(bytes[i + 1]) << 8 | bytes[i + 2];
         text.push_back(kBase64Url[group >> 18 & 0x3f]);
         text.push_back(kBase64Url[group >> 12 & 0x3f]);
         text.push_back(kBase64Url[group >> 6 & 0x3f]);

@@ -1,10 +1,9 @@
 #include "crypto/hkdf.h"
 
+#include <memory>
 #include <openssl/core_names.h>
 #include <openssl/kdf.h>
 #include <openssl/params.h>
-
-#include <memory>
 #include <string>
 
 namespace lakeshore::crypto {
@@ -27,8 +26,9 @@ void *readOnly(const void *data)
 
 } // namespace
 
-Result<std::vector<std::uint8_t>> hkdfSha256(std::span<const std::uint8_t> ikm, std::span<const std::uint8_t> salt,
-                                             std::string_view info, std::size_t length)
+Result<std::vector<std::uint8_t>> hkdfSha256(std::span<const std::uint8_t> ikm,
+                                             std::span<const std::uint8_t> salt, std::string_view info,
+                                             std::size_t length)
 {
     if (ikm.empty())
         return makeError(ErrorKind::Invalid, "HKDF: the input key material is empty");

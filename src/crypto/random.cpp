@@ -1,8 +1,7 @@
 #include "crypto/random.h"
 
-#include <openssl/rand.h>
-
 #include <climits>
+#include <openssl/rand.h>
 
 namespace lakeshore::crypto {
 

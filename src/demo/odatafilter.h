@@ -46,6 +46,9 @@ struct Value
 // OData eq between two values: null equals only null; numbers compare across integer and floating point.
 [[nodiscard]] bool equalValues(const Value &a, const Value &b);
 
+// Total order for $orderby: null first, then by value; values of kinds that do not compare order by kind.
+[[nodiscard]] int orderValues(const Value &a, const Value &b);
+
 // Reads a row's property as a Value of the property's type; absent or JSON null is Null.
 [[nodiscard]] Value propertyValue(const nlohmann::json &row, const std::string &name, ValueType type);
 

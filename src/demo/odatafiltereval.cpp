@@ -169,6 +169,15 @@ std::optional<double> parseNumber(const std::string &text)
 
 } // namespace
 
+int orderValues(const Value &a, const Value &b)
+{
+    if (a.isNull() || b.isNull())
+        return a.isNull() == b.isNull() ? 0 : (a.isNull() ? -1 : 1);
+    if (auto o = order(a, b))
+        return *o;
+    return static_cast<int>(a.kind) < static_cast<int>(b.kind) ? -1 : 1;
+}
+
 bool equalValues(const Value &a, const Value &b)
 {
     if (a.isNull() || b.isNull())

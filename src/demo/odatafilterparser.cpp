@@ -191,7 +191,7 @@ private:
 
     Result<FilterNode> parseIn(FilterNode left)
     {
-        const Token &inToken = take();
+        take(); // in
         if (peek().kind != TokenKind::OpenParen)
             return parseError("expected '(' after 'in' but found " + describe(peek()), peek().position);
         take();
@@ -220,9 +220,7 @@ private:
                 take();
                 return node;
             }
-            return parseError("expected ',' or ')' in the list after 'in' (at " + std::to_string(inToken.position) +
-                                  ") but found " + describe(peek()),
-                              peek().position);
+            return parseError("expected ',' or ')' in the 'in' list but found " + describe(peek()), peek().position);
         }
     }
 

@@ -117,8 +117,8 @@ Result<Value> parseKeyPredicate(std::string_view keyText, const EntitySetDef &se
     const PropertyDef *key = set.property(set.key);
     const EdmType type = key ? key->type : EdmType::String;
     if (!keyMatchesType(token.kind, token.text, type))
-        return badKey(std::string("the key of ") + set.name + " is " + edmTypeName(type) + ", not a " +
-                      tokenKindName(token.kind) +
+        return badKey(std::string("the key of ") + set.name + " is " + edmTypeName(type) + ", got " +
+                      tokenKindName(token.kind) + " '" + token.text + "'" +
                       (type == EdmType::String ? " (quote string keys: ('value'))" : ""));
     if (token.kind == TokenKind::Integer || token.kind == TokenKind::Decimal) {
         const char *begin = token.text.data();

@@ -66,8 +66,9 @@ const char *partName(Part part)
     return "unknown";
 }
 
-Account360::Account360(CrmConnector &crm, ErpConnector &erp, Account360Limits limits)
-    : m_crm(crm), m_erp(erp), m_limits(limits), m_today(domain::Date::today())
+Account360::Account360(std::shared_ptr<CrmConnector> crm, std::shared_ptr<ErpConnector> erp,
+                       Account360Limits limits)
+    : m_crm(std::move(crm)), m_erp(std::move(erp)), m_limits(limits), m_today(domain::Date::today())
 {
 }
 
@@ -82,7 +83,7 @@ void Account360::open(const AccountRef &account, CancelToken cancel, OnPart onPa
     for (Part part : allParts)
         if (part != Part::Header && sourceOf(part) == Service::Crm)
             read(part, account, cancel, onPart);
-    m_crm.account(account.id, cancel, [this, cancel, onPart](Result<domain::Account> result) {
+    m_crm->account(account.id, cancel, [self = shared_from_this(), cancel, onPart](Result<domain::Account> result) {
         const std::string number = result ? result.value().accountNumber : std::string();
         settle<domain::Account>(Part::Header, onPart)(result);
         for (Part part : allParts) {
@@ -92,7 +93,7 @@ void Account360::open(const AccountRef &account, CancelToken cancel, OnPart onPa
                 onPart(failed(part, makeError(ErrorKind::NotFound, "the account's number is not known, so the ERP "
                                                                    "customer cannot be found")));
             else
-                readErp(part, number, cancel, onPart);
+                self->readErp(part, number, cancel, onPart);
         }
     });
 }
@@ -101,22 +102,22 @@ void Account360::read(Part part, const AccountRef &account, CancelToken cancel, 
 {
     const std::string &id = account.id;
     switch (part) {
-    case Part::Header: m_crm.account(id, cancel, settle<domain::Account>(part, onPart)); return;
+    case Part::Header: m_crm->account(id, cancel, settle<domain::Account>(part, onPart)); return;
     case Part::Contacts:
-        m_crm.contacts(id, m_limits.contacts, cancel, settle<std::vector<domain::Contact>>(part, onPart));
+        m_crm->contacts(id, m_limits.contacts, cancel, settle<std::vector<domain::Contact>>(part, onPart));
         return;
     case Part::Opportunities:
-        m_crm.opportunities(id, m_limits.opportunities, cancel,
+        m_crm->opportunities(id, m_limits.opportunities, cancel,
                             settle<std::vector<domain::Opportunity>>(part, onPart));
         return;
     case Part::Activities:
-        m_crm.activities(id, m_limits.activities, cancel, settle<std::vector<domain::Activity>>(part, onPart));
+        m_crm->activities(id, m_limits.activities, cancel, settle<std::vector<domain::Activity>>(part, onPart));
         return;
     case Part::Conversations:
-        m_crm.conversations(id, m_limits.conversations, cancel,
+        m_crm->conversations(id, m_limits.conversations, cancel,
                             settle<std::vector<domain::Conversation>>(part, onPart));
         return;
-    case Part::Cases: m_crm.cases(id, m_limits.cases, cancel, settle<std::vector<domain::Case>>(part, onPart)); return;
+    case Part::Cases: m_crm->cases(id, m_limits.cases, cancel, settle<std::vector<domain::Case>>(part, onPart)); return;
     default: break;
     }
     if (account.accountNumber.empty()) {
@@ -129,12 +130,12 @@ void Account360::read(Part part, const AccountRef &account, CancelToken cancel, 
 void Account360::readErp(Part part, const std::string &number, CancelToken cancel, OnPart onPart) const
 {
     switch (part) {
-    case Part::Credit: m_erp.customer(number, cancel, settle<domain::Customer>(part, onPart)); return;
+    case Part::Credit: m_erp->customer(number, cancel, settle<domain::Customer>(part, onPart)); return;
     case Part::OpenOrders:
-        m_erp.openOrders(number, m_limits.openOrders, cancel, settle<std::vector<domain::SalesOrder>>(part, onPart));
+        m_erp->openOrders(number, m_limits.openOrders, cancel, settle<std::vector<domain::SalesOrder>>(part, onPart));
         return;
     case Part::RecentInvoices:
-        m_erp.recentInvoices(number, m_limits.recentInvoices, cancel,
+        m_erp->recentInvoices(number, m_limits.recentInvoices, cancel,
                              settle<std::vector<domain::Invoice>>(part, onPart));
         return;
     case Part::ContractCoverage: break;
@@ -172,14 +173,14 @@ void Account360::readErp(Part part, const std::string &number, CancelToken cance
         lock.unlock();
         done(coverage);
     };
-    m_erp.contractPrices(number, cancel, [join, finish](Result<std::vector<domain::ContractPrice>> result) {
+    m_erp->contractPrices(number, cancel, [join, finish](Result<std::vector<domain::ContractPrice>> result) {
         {
             std::lock_guard lock(join->mutex);
             join->contracts = std::move(result);
         }
         finish();
     });
-    m_erp.invoiceLinesSince(number, today.addMonths(-12), cancel,
+    m_erp->invoiceLinesSince(number, today.addMonths(-12), cancel,
                             [join, finish](Result<std::vector<domain::InvoiceLine>> result) {
                                 {
                                     std::lock_guard lock(join->mutex);

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -70,13 +71,13 @@ struct Account360Limits
     int recentInvoices = 10;
 };
 
-class Account360
+// Shared ownership: reads in flight keep the composition and its connectors alive.
+class Account360 : public std::enable_shared_from_this<Account360>
 {
 public:
     using OnPart = std::function<void(PartResult)>;
 
-    // The connectors and this object must outlive every read started here.
-    Account360(CrmConnector &crm, ErpConnector &erp, Account360Limits limits = {});
+    Account360(std::shared_ptr<CrmConnector> crm, std::shared_ptr<ErpConnector> erp, Account360Limits limits = {});
 
     // Starts every part at once. onPart runs once per part, on an I/O thread. Cancel the token to drop
     // the reads (parts then report ErrorKind::Cancelled).
@@ -90,8 +91,8 @@ public:
 private:
     void readErp(Part part, const std::string &customerNumber, CancelToken cancel, OnPart onPart) const;
 
-    CrmConnector &m_crm;
-    ErpConnector &m_erp;
+    std::shared_ptr<CrmConnector> m_crm;
+    std::shared_ptr<ErpConnector> m_erp;
     Account360Limits m_limits;
     domain::Date m_today;
 };

@@ -48,13 +48,15 @@ Result<std::array<unsigned char, kHeaderSize>> readHeader(const std::string &pat
 
 Error leftUntouched(const std::string &path, std::string_view reason)
 {
-    return makeError(ErrorKind::Storage,
-                     "settings database " + path + " " + std::string(reason) + "; the file was left untouched");
+    return makeError(ErrorKind::Storage, "settings database " + path + " " + std::string(reason) +
+                                             "; the file was left untouched");
 }
 
 Result<DatabaseFileState> inspectDatabaseFile(const std::string &path)
 {
-    struct stat info {};
+    struct stat info
+    {
+    };
     if (::stat(path.c_str(), &info) != 0) {
         if (errno == ENOENT)
             return DatabaseFileState::Missing;

@@ -28,7 +28,9 @@ Status ensureParentDirectory(const std::string &filePath)
     for (const auto &part : parent) {
         prefix /= part;
         const std::string current = prefix.string();
-        struct stat info {};
+        struct stat info
+        {
+        };
         if (::stat(current.c_str(), &info) == 0) {
             if (!S_ISDIR(info.st_mode))
                 return directoryError(current, "is not a folder");

@@ -9,7 +9,7 @@ namespace lakeshore::store {
 
 struct Migration
 {
-    int version;          // 1, 2, 3, ... in order, no gaps
+    int version;     // 1, 2, 3, ... in order, no gaps
     const char *sql; // constant SQL, run in one transaction with the user_version bump
 };
 

@@ -1,7 +1,6 @@
 #include "store/sqlite.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace lakeshore::store::sqlite {
@@ -20,7 +19,10 @@ Error storageError(const std::string &path, std::string_view doing, const char *
 
 } // namespace
 
-Statement::Statement(sqlite3_stmt *statement, std::string path) : m_statement(statement), m_path(std::move(path)) {}
+Statement::Statement(sqlite3_stmt *statement, std::string path)
+    : m_statement(statement), m_path(std::move(path))
+{
+}
 
 Statement::~Statement()
 {
@@ -54,8 +56,8 @@ Status Statement::bindText(int index, std::string_view text)
 {
     // A non-null pointer even when empty, so an empty string binds as '' and not as NULL.
     const char *data = text.data() ? text.data() : "";
-    return checkBind(sqlite3_bind_text64(m_statement, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
-                     index);
+    return checkBind(
+        sqlite3_bind_text64(m_statement, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
 }
 
 Status Statement::bindBlob(int index, std::span<const std::uint8_t> bytes)
@@ -88,11 +90,16 @@ Result<bool> Statement::step()
 ColumnType Statement::columnType(int column) const
 {
     switch (sqlite3_column_type(m_statement, column)) {
-    case SQLITE_INTEGER: return ColumnType::Integer;
-    case SQLITE_FLOAT: return ColumnType::Float;
-    case SQLITE_TEXT: return ColumnType::Text;
-    case SQLITE_BLOB: return ColumnType::Blob;
-    default: return ColumnType::Null;
+    case SQLITE_INTEGER:
+        return ColumnType::Integer;
+    case SQLITE_FLOAT:
+        return ColumnType::Float;
+    case SQLITE_TEXT:
+        return ColumnType::Text;
+    case SQLITE_BLOB:
+        return ColumnType::Blob;
+    default:
+        return ColumnType::Null;
     }
 }
 
@@ -100,7 +107,8 @@ std::string Statement::columnText(int column) const
 {
     const auto *text = sqlite3_column_text(m_statement, column);
     const int size = sqlite3_column_bytes(m_statement, column);
-    return text ? std::string(reinterpret_cast<const char *>(text), static_cast<std::size_t>(size)) : std::string();
+    return text ? std::string(reinterpret_cast<const char *>(text), static_cast<std::size_t>(size))
+                : std::string();
 }
 
 std::vector<std::uint8_t> Statement::columnBlob(int column) const
@@ -122,12 +130,13 @@ Result<Database> Database::open(const std::string &path)
     sqlite3 *db = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
     Database database(db, path);
-    if (rc != SQLITE_OK)
-        return database.lastError("opening");
+    if (rc != SQLITE_OK) // opening never writes, so this holds for every failure here
+        return makeError(ErrorKind::Storage,
+                         database.lastError("opening").message + "; the file was left untouched");
     // SQLite quietly falls back to read-only when it may not write; we would only fail later, mid-way.
     if (sqlite3_db_readonly(db, "main") == 1)
-        return makeError(ErrorKind::Storage, "settings database " + path
-                                                 + " can be read but not written; the file was left untouched");
+        return makeError(ErrorKind::Storage, "settings database " + path +
+                                                 " can be read but not written; the file was left untouched");
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 1);
     return database;

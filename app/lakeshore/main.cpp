@@ -1,0 +1,116 @@
+// lakeshore: the desktop CRM. Starts on the embedded demo tenant when nothing is configured (or --demo).
+#include "scenario.h"
+#include "session.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTranslator>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(LakeshorePlugin)
+
+namespace {
+
+std::vector<std::string> toStd(const QStringList &list)
+{
+    std::vector<std::string> out;
+    for (const QString &item : list)
+        out.push_back(item.toStdString());
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Lakeshore"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Lakeshore"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(LAKESHORE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("lakeshore"));
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("lakeshore"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    // Demo flags first; what is left goes to the app's own parser.
+    auto demoArguments = lakeshore::demo::parseDemoArguments(toStd(app.arguments().mid(1)));
+    if (!demoArguments) {
+        std::fprintf(stderr, "lakeshore: %s\n", demoArguments.error().message.c_str());
+        return 2;
+    }
+    QStringList rest{app.arguments().value(0)};
+    for (const auto &argument : demoArguments.value().rest)
+        rest.append(QString::fromStdString(argument));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Lakehouse-native desktop CRM.\n\n%1").arg(QString::fromStdString(lakeshore::demo::demoUsage())));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("main", "Run on the embedded demo tenant."));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QCoreApplication::translate("main", "Folder of the settings database."),
+                                     QStringLiteral("folder"));
+    const QCommandLineOption openAccount(QStringLiteral("open-account"),
+                                         QCoreApplication::translate("main", "Open this account number."),
+                                         QStringLiteral("number"));
+    const QCommandLineOption openTerritory(
+        QStringLiteral("open-territory"),
+        QCoreApplication::translate("main", "Open the first account of this territory."), QStringLiteral("name"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save the window as PNG once everything has loaded, then quit."),
+        QStringLiteral("file"));
+    const QCommandLineOption stateOut(QStringLiteral("state-out"),
+                                      QCoreApplication::translate("main", "Write the panels' state as JSON, then quit."),
+                                      QStringLiteral("file"));
+    const QCommandLineOption reportReady(
+        QStringLiteral("report-ready"),
+        QCoreApplication::translate("main", "Print \"ready <ms>\" when the account list first shows rows."));
+    const QCommandLineOption cycle(
+        QStringLiteral("cycle-accounts"),
+        QCoreApplication::translate("main", "Open this many accounts in turn, printing resident memory, then quit."),
+        QStringLiteral("count"));
+    parser.addOptions({demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle});
+    parser.process(rest);
+
+    Session::Options options;
+    options.forceDemo = parser.isSet(demo);
+    options.demo = demoArguments.value().options;
+    options.dataDirectory = parser.value(dataDir);
+    Session session(options);
+    Session::setInstance(&session);
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // not a default import path on Qt 6.4
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Lakeshore/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    session.start();
+
+    ScenarioOptions scenarioOptions;
+    scenarioOptions.openAccountNumber = parser.value(openAccount);
+    scenarioOptions.openTerritory = parser.value(openTerritory);
+    scenarioOptions.screenshotPath = parser.value(screenshot);
+    scenarioOptions.statePath = parser.value(stateOut);
+    scenarioOptions.reportReady = parser.isSet(reportReady);
+    scenarioOptions.cycleAccounts = parser.value(cycle).toInt();
+    if (scenarioOptions.active()) {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        auto *scenario = new Scenario(scenarioOptions, window, &app);
+        scenario->start();
+    }
+    const int code = QGuiApplication::exec();
+    Session::setInstance(nullptr);
+    return code;
+}

@@ -1,0 +1,22 @@
+pragma Singleton
+
+import QtQuick
+
+// Money and percentages in the user's locale. The demo tenant bills in US dollars.
+QtObject {
+    function format(value: real): string {
+        return Number(value).toLocaleCurrencyString(Qt.locale(), "$");
+    }
+
+    function compact(value: real): string {
+        if (Math.abs(value) >= 1e6)
+            return qsTr("$%1M").arg(Number(value / 1e6).toLocaleString(Qt.locale(), "f", 1));
+        if (Math.abs(value) >= 1e3)
+            return qsTr("$%1K").arg(Number(value / 1e3).toLocaleString(Qt.locale(), "f", 0));
+        return format(value);
+    }
+
+    function percent(fraction: real): string {
+        return Number(fraction * 100).toLocaleString(Qt.locale(), "f", 0) + " %";
+    }
+}

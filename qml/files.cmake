@@ -1,0 +1,26 @@
+# Every view of the QML module, relative to qml/. New screens are added here.
+set(LAKESHORE_QML_FILES
+    Main.qml
+    Components/Panel.qml
+    Components/ErrorBanner.qml
+    Components/SectionLabel.qml
+    Components/KeyValue.qml
+    Components/TwoLineRow.qml
+    Components/Format.qml
+    Accounts/AccountsPage.qml
+    Accounts/AccountListPane.qml
+    Accounts/AccountRow.qml
+    Accounts/Account360View.qml
+    Accounts/Account360Header.qml
+    Accounts/panels/ContactsPanel.qml
+    Accounts/panels/OpportunitiesPanel.qml
+    Accounts/panels/ActivitiesPanel.qml
+    Accounts/panels/ConversationsPanel.qml
+    Accounts/panels/CasesPanel.qml
+    Accounts/panels/CreditPanel.qml
+    Accounts/panels/OpenOrdersPanel.qml
+    Accounts/panels/RecentInvoicesPanel.qml
+    Accounts/panels/ContractCoveragePanel.qml
+    Settings/SettingsPage.qml
+    Settings/ConnectionEditor.qml
+)

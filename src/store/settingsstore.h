@@ -1,0 +1,72 @@
+// The store module: Lakeshore's local settings in one SQLite file in the user's data folder —
+// connections, preferences, and later definitions and audit records. Never ERP, CRM or lakehouse
+// records: those are read live and stay in memory.
+//
+// Secrets (tokens, passwords, client secrets) are sealed with AES-256-GCM under a key kept in a
+// separate file: exactly 32 random bytes, mode 0600 (keyfile.h). A database or key file that is
+// damaged, foreign, from a newer Lakeshore or not accessible is refused with ErrorKind::Storage and
+// left as it is; a key file is never replaced, since that would orphan every saved secret.
+//
+// Every call does disk I/O and may wait up to a few seconds for a lock held by lakeshore-server: call
+// it from a WorkQueue, never from the GUI thread. One SettingsStore is for one thread at a time; the
+// GUI and the server each open their own over the same files.
+#pragma once
+
+#include "core/result.h"
+#include "sources/connectionsettings.h"
+#include "store/paths.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lakeshore::store {
+
+namespace sqlite {
+class Database;
+}
+
+// The range a connection timeout must fall in, when saved and when read back.
+inline constexpr int kMinTimeoutMs = 1000;
+inline constexpr int kMaxTimeoutMs = 300000;
+
+class SettingsStore
+{
+public:
+    // Creates missing folders (0700), the database (0600) and the key file (0600) as needed, then
+    // migrates the database to the latest schema. A zero-length database file counts as new.
+    [[nodiscard]] static Result<std::unique_ptr<SettingsStore>> open(const std::string &databasePath,
+                                                                     const std::string &keyPath);
+    ~SettingsStore();
+    SettingsStore(const SettingsStore &) = delete;
+    SettingsStore &operator=(const SettingsStore &) = delete;
+
+    // nullopt when the service has no saved connection. A stored row this build cannot accept (unknown
+    // auth kind, timeout out of range, a secret that does not decrypt) is an error naming the field.
+    [[nodiscard]] Result<std::optional<sources::ConnectionSettings>> connection(sources::Service service);
+    // Insert or replace; an empty secret is stored as NULL. Invalid when the timeout is out of range.
+    Status saveConnection(const sources::ConnectionSettings &settings);
+    Status removeConnection(sources::Service service);
+
+    // App preferences as text. Keys are 1..256 bytes.
+    [[nodiscard]] Result<std::optional<std::string>> value(std::string_view key);
+    Status setValue(std::string_view key, std::string_view value);
+
+    [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
+    [[nodiscard]] const std::string &path() const { return m_path; }
+
+private:
+    SettingsStore(std::unique_ptr<sqlite::Database> db, std::string path, std::string keyPath,
+                  const std::array<std::uint8_t, 32> &key, int schemaVersion);
+
+    std::unique_ptr<sqlite::Database> m_db;
+    std::string m_path;
+    std::string m_keyPath;
+    std::array<std::uint8_t, 32> m_key;
+    int m_schemaVersion;
+};
+
+} // namespace lakeshore::store

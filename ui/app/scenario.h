@@ -1,0 +1,66 @@
+// Scripted runs of the real app, for screenshots, end-to-end tests and benchmarks:
+// open an account (by number or the first of a territory), wait until every panel has settled, grab the
+// window to PNG, write the panels' state as JSON, report readiness, cycle through accounts, then quit.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class QQuickWindow;
+class AccountListModel;
+class Account360Controller;
+
+struct ScenarioOptions
+{
+    QString openAccountNumber;
+    QString openTerritory;   // open the first account of this territory
+    QString screenshotPath;  // grab the window here once done
+    QString statePath;       // write the panels' state here (JSON)
+    bool reportReady = false; // print "ready <ms>" when the account list first shows rows
+    int cycleAccounts = 0;   // open this many accounts one after another, printing "rss <n> <kB>" after each
+    int timeoutMs = 60000;
+
+    [[nodiscard]] bool active() const
+    {
+        return !openAccountNumber.isEmpty() || !openTerritory.isEmpty() || !screenshotPath.isEmpty() ||
+               !statePath.isEmpty() || reportReady || cycleAccounts > 0;
+    }
+    // Whether the app quits once the scenario is done (everything but --report-ready alone).
+    [[nodiscard]] bool quits() const
+    {
+        return !openAccountNumber.isEmpty() || !openTerritory.isEmpty() || !screenshotPath.isEmpty() ||
+               !statePath.isEmpty() || cycleAccounts > 0;
+    }
+};
+
+class Scenario : public QObject
+{
+    Q_OBJECT
+
+public:
+    Scenario(ScenarioOptions options, QQuickWindow *window, QObject *parent = nullptr);
+
+    void start();
+
+private:
+    void poll();
+    void listLoaded();
+    void openNext();
+    void settled();
+    void finish(int exitCode, const QString &problem = {});
+    [[nodiscard]] bool allPanelsSettled() const;
+    void writeState(const QString &problem) const;
+
+    enum class Step { WaitList, WaitFilter, WaitAccount, Done };
+
+    ScenarioOptions m_options;
+    QPointer<QQuickWindow> m_window;
+    QPointer<AccountListModel> m_list;
+    QPointer<Account360Controller> m_account360;
+    Step m_step = Step::WaitList;
+    bool m_readyReported = false;
+    int m_opened = 0;
+    QElapsedTimer m_clock;
+};

@@ -1,0 +1,242 @@
+#include "session.h"
+
+#include "core/workqueue.h"
+#include "errortext.h"
+#include "guithread.h"
+#include "http/httpclient.h"
+#include "sources/account360.h"
+#include "sources/erpconnector.h"
+#include "store/paths.h"
+#include "store/settingsstore.h"
+
+#include <QVariantMap>
+
+using namespace lakeshore;
+using lakeshore::ui::postToGui;
+
+namespace {
+
+Session *g_instance = nullptr;
+
+sources::ConnectionSettings demoSettings(const demo::DemoTenant &tenant, sources::Service service)
+{
+    sources::ConnectionSettings settings;
+    settings.service = service;
+    settings.baseUrl = service == sources::Service::Crm ? tenant.crmServiceRoot() : tenant.erpServiceRoot();
+    settings.auth = tenant.clientAuth();
+    return settings;
+}
+
+} // namespace
+
+Session::Session(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_http(std::make_unique<http::HttpClient>()),
+      m_disk(std::make_unique<WorkQueue>())
+{
+}
+
+Session::~Session()
+{
+    m_directoryCancel.cancel();
+    m_http.reset(); // joins the I/O thread; pending callbacks are told they were cancelled
+    m_disk.reset(); // finishes queued disk work while the store still exists
+    m_store.reset();
+    m_account360.reset();
+    m_crm.reset();
+    m_erp.reset();
+    m_demoTenant.reset();
+    if (g_instance == this)
+        g_instance = nullptr;
+}
+
+void Session::setInstance(Session *session) { g_instance = session; }
+Session *Session::instance() { return g_instance; }
+
+Session *Session::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+    return g_instance;
+}
+
+QString Session::settingsPath() const
+{
+    const QString directory = m_options.dataDirectory.isEmpty() ? QString::fromStdString(store::defaultDataDirectory())
+                                                                : m_options.dataDirectory;
+    return directory + QStringLiteral("/settings.sqlite3");
+}
+
+void Session::start()
+{
+    const std::string databasePath = settingsPath().toStdString();
+    std::string directory = databasePath.substr(0, databasePath.rfind('/'));
+    const std::string keyPath = directory + "/settings.key";
+    QPointer<Session> self(this);
+    m_disk->post([this, self, databasePath, keyPath] {
+        std::optional<sources::ConnectionSettings> crm, erp;
+        std::string problem;
+        bool demoMode = false;
+        auto opened = store::SettingsStore::open(databasePath, keyPath);
+        if (!opened) {
+            problem = opened.error().message;
+        } else {
+            m_store = std::move(opened.value());
+            auto readCrm = m_store->connection(sources::Service::Crm);
+            auto readErp = m_store->connection(sources::Service::Erp);
+            auto mode = m_store->value("connections.mode");
+            if (!readCrm)
+                problem = readCrm.error().message;
+            else if (!readErp)
+                problem = readErp.error().message;
+            else {
+                crm = readCrm.value();
+                erp = readErp.value();
+            }
+            demoMode = mode && mode.value() && *mode.value() == "demo";
+        }
+        const bool storeOpen = m_store != nullptr;
+        postToGui(self, [=](Session *session) {
+            session->m_storeOpen = storeOpen;
+            if (!problem.empty()) {
+                session->m_settingsError =
+                    tr("Lakeshore could not use its settings file %1: %2. The file was left as it is. You are "
+                       "working on the demo tenant; connection changes cannot be saved until the file is "
+                       "repaired or moved away.")
+                        .arg(session->settingsPath(), QString::fromStdString(problem));
+                Q_EMIT session->settingsErrorChanged();
+            }
+            if (session->m_options.forceDemo || demoMode || !problem.empty() || !crm || !erp)
+                session->startDemo();
+            else
+                session->connectTo(*crm, *erp);
+        });
+    });
+}
+
+void Session::startDemo()
+{
+    if (m_demoTenant) {
+        connectTo(demoSettings(*m_demoTenant, sources::Service::Crm), demoSettings(*m_demoTenant, sources::Service::Erp));
+        return;
+    }
+    QPointer<Session> self(this);
+    const demo::DemoOptions options = m_options.demo;
+    // Generating the world and binding the ports is kept off the GUI thread.
+    m_disk->post([self, options] {
+        auto started = demo::DemoTenant::start(options);
+        // A shared holder carries the move-only tenant across threads.
+        auto holder = std::make_shared<std::unique_ptr<demo::DemoTenant>>();
+        std::string problem;
+        if (started)
+            *holder = std::move(started.value());
+        else
+            problem = started.error().message;
+        postToGui(self, [holder, problem](Session *session) {
+            if (!*holder) {
+                session->setStartupError(
+                    tr("The demo tenant could not start: %1").arg(QString::fromStdString(problem)));
+                return;
+            }
+            session->m_demoTenant = std::move(*holder);
+            session->connectTo(demoSettings(*session->m_demoTenant, sources::Service::Crm),
+                               demoSettings(*session->m_demoTenant, sources::Service::Erp));
+        });
+    });
+}
+
+void Session::setStartupError(const QString &text)
+{
+    m_startupError = text;
+    Q_EMIT startupErrorChanged();
+}
+
+void Session::connectTo(sources::ConnectionSettings crm, sources::ConnectionSettings erp)
+{
+    m_directoryCancel.cancel();
+    m_crm = std::make_shared<sources::CrmConnector>(*m_http, std::move(crm));
+    m_erp = std::make_shared<sources::ErpConnector>(*m_http, std::move(erp));
+    m_account360 = std::make_shared<sources::Account360>(m_crm, m_erp);
+    m_directory = {};
+    Q_EMIT connectorsChanged();
+    if (!m_ready) {
+        m_ready = true;
+        Q_EMIT readyChanged();
+    }
+    reloadDirectory();
+}
+
+void Session::applyConnections(std::optional<sources::ConnectionSettings> crm,
+                               std::optional<sources::ConnectionSettings> erp)
+{
+    if (crm && erp) {
+        connectTo(std::move(*crm), std::move(*erp));
+        return;
+    }
+    startDemo();
+}
+
+QString Session::crmUrl() const { return m_crm ? QString::fromStdString(m_crm->settings().baseUrl) : QString(); }
+QString Session::erpUrl() const { return m_erp ? QString::fromStdString(m_erp->settings().baseUrl) : QString(); }
+
+void Session::withStore(std::function<void(store::SettingsStore *)> job)
+{
+    m_disk->post([this, job = std::move(job)] { job(m_store.get()); });
+}
+
+void Session::reloadDirectory()
+{
+    if (!m_crm)
+        return;
+    m_directoryCancel.cancel();
+    m_directoryCancel = CancelToken();
+    m_directoryLoading = true;
+    m_directoryError.clear();
+    Q_EMIT directoryChanged();
+    QPointer<Session> self(this);
+    const CancelToken token = m_directoryCancel;
+    m_crm->directory(token, [self, token](Result<sources::Directory> result) {
+        postToGui(self, [token, result = std::move(result)](Session *session) {
+            if (token.cancelled())
+                return;
+            session->m_directoryLoading = false;
+            if (result)
+                session->m_directory = result.value();
+            else
+                session->m_directoryError = ui::errorText(result.error(), tr("CRM"));
+            Q_EMIT session->directoryChanged();
+        });
+    });
+}
+
+QVariantList Session::territories() const
+{
+    QVariantList list;
+    for (const auto &territory : m_directory.territories)
+        list.append(QVariantMap{{QStringLiteral("id"), QString::fromStdString(territory.id)},
+                                {QStringLiteral("name"), QString::fromStdString(territory.name)},
+                                {QStringLiteral("region"), QString::fromStdString(territory.region)}});
+    return list;
+}
+
+QVariantList Session::owners() const
+{
+    QVariantList list;
+    for (const auto &owner : m_directory.owners)
+        list.append(QVariantMap{{QStringLiteral("id"), QString::fromStdString(owner.id)},
+                                {QStringLiteral("name"), QString::fromStdString(owner.fullName)},
+                                {QStringLiteral("title"), QString::fromStdString(owner.title)},
+                                {QStringLiteral("isManager"), owner.isManager},
+                                {QStringLiteral("territoryId"), QString::fromStdString(owner.territoryId)}});
+    return list;
+}
+
+QString Session::territoryName(const QString &id) const
+{
+    const auto *territory = m_directory.territory(id.toStdString());
+    return territory ? QString::fromStdString(territory->name) : QString();
+}
+
+QString Session::ownerName(const QString &id) const
+{
+    const auto *owner = m_directory.owner(id.toStdString());
+    return owner ? QString::fromStdString(owner->fullName) : QString();
+}

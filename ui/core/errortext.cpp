@@ -1,0 +1,33 @@
+#include "errortext.h"
+
+#include <QCoreApplication>
+
+namespace lakeshore::ui {
+
+QString errorText(const Error &error, const QString &serviceName)
+{
+    QString summary;
+    switch (error.kind) {
+    case ErrorKind::Network: summary = QCoreApplication::translate("ErrorText", "Could not reach the %1."); break;
+    case ErrorKind::Timeout: summary = QCoreApplication::translate("ErrorText", "The %1 did not answer in time."); break;
+    case ErrorKind::Cancelled: summary = QCoreApplication::translate("ErrorText", "The read from the %1 was cancelled."); break;
+    case ErrorKind::Http: summary = QCoreApplication::translate("ErrorText", "The %1 answered with an unexpected status."); break;
+    case ErrorKind::Service: summary = QCoreApplication::translate("ErrorText", "The %1 reported an error."); break;
+    case ErrorKind::Auth: summary = QCoreApplication::translate("ErrorText", "The %1 did not accept the credentials. Check Settings → Connections."); break;
+    case ErrorKind::RateLimited: summary = QCoreApplication::translate("ErrorText", "The %1 is busy and asked us to slow down."); break;
+    case ErrorKind::Malformed: summary = QCoreApplication::translate("ErrorText", "The %1 sent a reply Lakeshore cannot read."); break;
+    case ErrorKind::TooLarge: summary = QCoreApplication::translate("ErrorText", "The %1 sent more data than Lakeshore accepts in one reply."); break;
+    case ErrorKind::Loop: summary = QCoreApplication::translate("ErrorText", "The %1 kept sending the same page of results."); break;
+    case ErrorKind::Storage: summary = QCoreApplication::translate("ErrorText", "The local settings could not be read or written."); break;
+    case ErrorKind::Invalid: summary = QCoreApplication::translate("ErrorText", "The request to the %1 was not valid."); break;
+    case ErrorKind::NotFound: summary = QCoreApplication::translate("ErrorText", "The %1 has no such record."); break;
+    }
+    summary = summary.contains(QLatin1String("%1")) ? summary.arg(serviceName) : summary;
+    QString detail = QString::fromStdString(error.message);
+    if (error.httpStatus != 0)
+        detail = detail.isEmpty() ? QStringLiteral("HTTP %1").arg(error.httpStatus)
+                                  : QStringLiteral("%1 (HTTP %2)").arg(detail).arg(error.httpStatus);
+    return detail.isEmpty() ? summary : summary + QLatin1Char(' ') + detail;
+}
+
+} // namespace lakeshore::ui
