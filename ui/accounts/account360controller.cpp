@@ -43,6 +43,25 @@ Account360Controller::Account360Controller(QObject *parent) : QObject(parent)
         connect(panel, &Account360Panel::changed, this, &Account360Controller::progressChanged);
         m_panels.push_back(panel);
     }
+    if (Session *session = Session::instance())
+        connect(session, &Session::directoryChanged, this, &Account360Controller::resolveNames);
+}
+
+void Account360Controller::resolveNames()
+{
+    for (Account360Panel *panel : {header(), activities()}) {
+        if (panel->state() != Account360Panel::Loaded)
+            continue;
+        QVariantMap summary = panel->summary();
+        ui::resolveNames(summary);
+        QVariantList rows = panel->rows();
+        for (QVariant &row : rows) {
+            QVariantMap map = row.toMap();
+            ui::resolveNames(map);
+            row = map;
+        }
+        panel->updateContent(std::move(rows), std::move(summary));
+    }
 }
 
 Account360Controller::~Account360Controller() { m_cancel.cancel(); }

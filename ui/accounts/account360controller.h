@@ -67,6 +67,7 @@ Q_SIGNALS:
 
 private:
     void apply(const lakeshore::sources::PartResult &result);
+    void resolveNames();
 
     std::vector<Account360Panel *> m_panels; // in lakeshore::sources::allParts order, owned as children
     QString m_accountId;

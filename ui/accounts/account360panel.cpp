@@ -54,3 +54,10 @@ void Account360Panel::clear()
     m_errorText.clear();
     Q_EMIT changed();
 }
+
+void Account360Panel::updateContent(QVariantList rows, QVariantMap summary)
+{
+    m_rows = std::move(rows);
+    m_summary = std::move(summary);
+    Q_EMIT changed();
+}

@@ -43,6 +43,8 @@ public:
     void setLoaded(QDateTime readAt, QVariantList rows, QVariantMap summary);
     void setFailed(QDateTime readAt, QString errorText);
     void clear();
+    // Rewrites rows and summary in place (names resolved later), keeping state and read time.
+    void updateContent(QVariantList rows, QVariantMap summary);
 
 Q_SIGNALS:
     void changed();

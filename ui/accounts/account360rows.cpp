@@ -58,6 +58,8 @@ struct Visitor
                        {"revenue", a.annualRevenue},
                        {"employees", a.employees},
                        {"active", a.active},
+                       {"territoryId", text(a.territoryId)},
+                       {"ownerId", text(a.ownerId)},
                        {"territory", session ? session->territoryName(text(a.territoryId)) : QString()},
                        {"owner", ownerName(a.ownerId)},
                        {"modifiedOn", qdatetime(a.modifiedOn)}};
@@ -96,6 +98,7 @@ struct Visitor
                                         {"subject", text(a.subject)},
                                         {"status", text(a.status)},
                                         {"when", qdatetime(a.scheduledAt)},
+                                        {"ownerId", text(a.ownerId)},
                                         {"owner", ownerName(a.ownerId)}});
     }
 
@@ -179,6 +182,17 @@ struct Visitor
 };
 
 } // namespace
+
+void resolveNames(QVariantMap &map)
+{
+    const Session *session = Session::instance();
+    if (!session)
+        return;
+    if (map.contains(QStringLiteral("territoryId")))
+        map[QStringLiteral("territory")] = session->territoryName(map.value(QStringLiteral("territoryId")).toString());
+    if (map.contains(QStringLiteral("ownerId")))
+        map[QStringLiteral("owner")] = session->ownerName(map.value(QStringLiteral("ownerId")).toString());
+}
 
 PanelContent panelContent(const sources::PartData &data)
 {

@@ -16,4 +16,8 @@ struct PanelContent
 
 [[nodiscard]] PanelContent panelContent(const sources::PartData &data);
 
+// Fills "territory" and "owner" from "territoryId" and "ownerId" with the names the CRM directory
+// has now (it may arrive after the account itself).
+void resolveNames(QVariantMap &map);
+
 } // namespace lakeshore::ui

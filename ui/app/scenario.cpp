@@ -194,6 +194,8 @@ void Scenario::writeState(const QString &problem) const
                              m_account360 ? m_account360->accountNumber() : QString()},
                             {QStringLiteral("listCount"), m_list ? m_list->count() : 0},
                             {QStringLiteral("problem"), problem},
+                            {QStringLiteral("settingsError"), Session::instance() ? Session::instance()->settingsError() : QString()},
+                            {QStringLiteral("demo"), Session::instance() && Session::instance()->demo()},
                             {QStringLiteral("elapsedMs"), static_cast<double>(m_clock.elapsed())},
                             {QStringLiteral("panels"), panels}};
     QFile file(m_options.statePath);

@@ -107,7 +107,7 @@ void Session::start()
             if (session->m_options.forceDemo || demoMode || !problem.empty() || !crm || !erp)
                 session->startDemo();
             else
-                session->connectTo(*crm, *erp);
+                session->connectTo(*crm, *erp, false);
         });
     });
 }
@@ -115,7 +115,8 @@ void Session::start()
 void Session::startDemo()
 {
     if (m_demoTenant) {
-        connectTo(demoSettings(*m_demoTenant, sources::Service::Crm), demoSettings(*m_demoTenant, sources::Service::Erp));
+        connectTo(demoSettings(*m_demoTenant, sources::Service::Crm), demoSettings(*m_demoTenant, sources::Service::Erp),
+                  true);
         return;
     }
     QPointer<Session> self(this);
@@ -138,7 +139,7 @@ void Session::startDemo()
             }
             session->m_demoTenant = std::move(*holder);
             session->connectTo(demoSettings(*session->m_demoTenant, sources::Service::Crm),
-                               demoSettings(*session->m_demoTenant, sources::Service::Erp));
+                               demoSettings(*session->m_demoTenant, sources::Service::Erp), true);
         });
     });
 }
@@ -149,8 +150,9 @@ void Session::setStartupError(const QString &text)
     Q_EMIT startupErrorChanged();
 }
 
-void Session::connectTo(sources::ConnectionSettings crm, sources::ConnectionSettings erp)
+void Session::connectTo(sources::ConnectionSettings crm, sources::ConnectionSettings erp, bool demo)
 {
+    m_usingDemo = demo;
     m_directoryCancel.cancel();
     m_crm = std::make_shared<sources::CrmConnector>(*m_http, std::move(crm));
     m_erp = std::make_shared<sources::ErpConnector>(*m_http, std::move(erp));
@@ -168,7 +170,7 @@ void Session::applyConnections(std::optional<sources::ConnectionSettings> crm,
                                std::optional<sources::ConnectionSettings> erp)
 {
     if (crm && erp) {
-        connectTo(std::move(*crm), std::move(*erp));
+        connectTo(std::move(*crm), std::move(*erp), false);
         return;
     }
     startDemo();

@@ -66,7 +66,7 @@ public:
     void start();
 
     [[nodiscard]] bool ready() const { return m_ready; }
-    [[nodiscard]] bool demo() const { return m_demoTenant != nullptr; }
+    [[nodiscard]] bool demo() const { return m_usingDemo; }
     [[nodiscard]] QString crmUrl() const;
     [[nodiscard]] QString erpUrl() const;
     [[nodiscard]] QString startupError() const { return m_startupError; }
@@ -86,7 +86,7 @@ public:
     [[nodiscard]] std::shared_ptr<lakeshore::sources::CrmConnector> crm() const { return m_crm; }
     [[nodiscard]] std::shared_ptr<lakeshore::sources::ErpConnector> erp() const { return m_erp; }
     [[nodiscard]] std::shared_ptr<lakeshore::sources::Account360> account360() const { return m_account360; }
-    [[nodiscard]] const lakeshore::demo::DemoTenant *demoTenant() const { return m_demoTenant.get(); }
+    [[nodiscard]] lakeshore::demo::DemoTenant *demoTenant() const { return m_demoTenant.get(); }
     [[nodiscard]] bool hasSettingsStore() const { return m_storeOpen; }
 
     // Runs job on the disk thread with the open store (nullptr when it could not be opened).
@@ -104,7 +104,8 @@ Q_SIGNALS:
     void directoryChanged();
 
 private:
-    void connectTo(lakeshore::sources::ConnectionSettings crm, lakeshore::sources::ConnectionSettings erp);
+    void connectTo(lakeshore::sources::ConnectionSettings crm, lakeshore::sources::ConnectionSettings erp,
+                   bool demo);
     void startDemo();
     void setStartupError(const QString &text);
 
@@ -120,6 +121,7 @@ private:
     lakeshore::sources::Directory m_directory;
     lakeshore::CancelToken m_directoryCancel;
     bool m_ready = false;
+    bool m_usingDemo = false;
     bool m_directoryLoading = false;
     QString m_directoryError;
     QString m_startupError;
