@@ -70,7 +70,8 @@ void Scenario::poll()
     const bool listReady = m_list->count() > 0 && !m_list->loading();
     switch (m_step) {
     case Step::WaitList:
-        if (!listReady)
+        // Territory names come from the CRM directory, which may arrive after the first page.
+        if (!listReady || (!m_options.openTerritory.isEmpty() && Session::instance()->directoryLoading()))
             return;
         listLoaded();
         return;
