@@ -21,7 +21,7 @@ struct DemoOptions
     std::string host = "127.0.0.1";
     int crmPort = 0; // 0 = an ephemeral port
     int erpPort = 0;
-    int maxPageSize = 100;
+    int maxPageSize = 2000; // the most rows per page; clients ask for less with Prefer: odata.maxpagesize
     bool relativeNextLinks = false;
     std::vector<Fault> crmFaults; // applied in order, first match wins
     std::vector<Fault> erpFaults;

@@ -21,15 +21,24 @@ const NavigationDef *EntitySetDef::navigation(std::string_view navigationName) c
 const char *edmTypeName(EdmType type)
 {
     switch (type) {
-    case EdmType::String: return "Edm.String";
-    case EdmType::Int32: return "Edm.Int32";
-    case EdmType::Int64: return "Edm.Int64";
-    case EdmType::Decimal: return "Edm.Decimal";
-    case EdmType::Double: return "Edm.Double";
-    case EdmType::Boolean: return "Edm.Boolean";
-    case EdmType::Date: return "Edm.Date";
-    case EdmType::DateTimeOffset: return "Edm.DateTimeOffset";
-    case EdmType::Guid: return "Edm.Guid";
+    case EdmType::String:
+        return "Edm.String";
+    case EdmType::Int32:
+        return "Edm.Int32";
+    case EdmType::Int64:
+        return "Edm.Int64";
+    case EdmType::Decimal:
+        return "Edm.Decimal";
+    case EdmType::Double:
+        return "Edm.Double";
+    case EdmType::Boolean:
+        return "Edm.Boolean";
+    case EdmType::Date:
+        return "Edm.Date";
+    case EdmType::DateTimeOffset:
+        return "Edm.DateTimeOffset";
+    case EdmType::Guid:
+        return "Edm.Guid";
     }
     return "Edm.String";
 }

@@ -2,9 +2,8 @@
 // scan that produces its rows. Plain data, filled in by the CRM and ERP services.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,8 +35,9 @@ using RowSink = std::function<void(nlohmann::json &&row)>;
 // When the request's $filter has a top-level conjunct `<partitionProperty> eq <literal>`, scan gets that
 // literal (strings unquoted, GUIDs in lower case, numbers and booleans as written) and may emit only
 // matching rows; emitting more is still correct, the full filter is applied after. A scan must emit its
-// rows in the same order every time (server-driven paging counts on it) and must be safe to run from
-// several threads at once.
+// rows in the same order every time (server-driven paging counts on it), must be safe to run from
+// several threads at once, and must call emit on its own thread. emit may unwind (that is how the engine
+// stops a scan once it has the rows it needs), so a scan must be exception-safe and not swallow it.
 struct EntitySetDef
 {
     std::string name;       // "accounts"

@@ -5,6 +5,7 @@
 namespace lakeshore::demo::names {
 namespace {
 
+// clang-format off
 constexpr std::string_view kFirstNames[] = {
     "Michael", "David", "James", "John", "Thomas", "Steven", "Mark", "Brian", "Kevin", "Gary",
     "Richard", "Daniel", "Joseph", "Christopher", "Matthew", "Jason", "Ryan", "Eric", "Scott", "Gregory",
@@ -82,15 +83,37 @@ constexpr std::string_view kStreetNames[] = {
 
 constexpr std::string_view kStreetTypes[] = {"Ave", "Rd", "Dr", "Pkwy", "St", "Blvd", "Ct", "Way", "Pike", "Ln"};
 
+// clang-format on
 } // namespace
 
-std::span<const std::string_view> firstNames() { return kFirstNames; }
-std::span<const std::string_view> surnames() { return kSurnames; }
-std::span<const std::string_view> companyAdjectives() { return kAdjectives; }
-std::span<const std::string_view> coinedHeads() { return kCoinedHeads; }
-std::span<const std::string_view> coinedTails() { return kCoinedTails; }
-std::span<const std::string_view> streetNames() { return kStreetNames; }
-std::span<const std::string_view> streetTypes() { return kStreetTypes; }
+std::span<const std::string_view> firstNames()
+{
+    return kFirstNames;
+}
+std::span<const std::string_view> surnames()
+{
+    return kSurnames;
+}
+std::span<const std::string_view> companyAdjectives()
+{
+    return kAdjectives;
+}
+std::span<const std::string_view> coinedHeads()
+{
+    return kCoinedHeads;
+}
+std::span<const std::string_view> coinedTails()
+{
+    return kCoinedTails;
+}
+std::span<const std::string_view> streetNames()
+{
+    return kStreetNames;
+}
+std::span<const std::string_view> streetTypes()
+{
+    return kStreetTypes;
+}
 
 std::string_view corporateSuffix(Rng &rng)
 {
@@ -113,6 +136,9 @@ std::string slug(std::string_view text)
     return out;
 }
 
-std::string emailLocalPart(std::string_view first, std::string_view last) { return slug(first) + '.' + slug(last); }
+std::string emailLocalPart(std::string_view first, std::string_view last)
+{
+    return slug(first) + '.' + slug(last);
+}
 
 } // namespace lakeshore::demo::names

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <set>
 
 namespace lakeshore::demo {
@@ -144,29 +145,4 @@ Result<std::vector<Fault>> parseFaults(std::string_view specs)
     return faults;
 }
 
-namespace odata {
-
-FaultBook::FaultBook(std::vector<Fault> faults)
-{
-    for (auto &fault : faults)
-        m_slots.emplace_back(std::move(fault));
-}
-
-std::optional<Fault> FaultBook::take(std::string_view target)
-{
-    for (auto &slot : m_slots) {
-        if (slot.fault.entitySet != "*" && slot.fault.entitySet != target)
-            continue;
-        if (slot.fault.times < 0)
-            return slot.fault;
-        int left = slot.remaining.load();
-        while (left > 0 && !slot.remaining.compare_exchange_weak(left, left - 1)) {
-        }
-        if (left > 0)
-            return slot.fault;
-    }
-    return std::nullopt;
-}
-
-} // namespace odata
 } // namespace lakeshore::demo

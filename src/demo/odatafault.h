@@ -4,10 +4,7 @@
 
 #include "core/result.h"
 
-#include <atomic>
 #include <cstddef>
-#include <deque>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,35 +23,15 @@ struct Fault
 };
 
 // One fault from a command-line flag or environment variable:
-//   spec     := [target ':'] setting (',' setting)*        target: "*" (the default), an entity set, "$metadata"
-//   setting  := "latency=" ms | "status=" 100..599 | "retry-after=" s | "times=" n (>= 1, or -1)
-//             | "body=" (normal | malformed | odata-error | nextlink-loop | huge) | "bytes=" n[k|m]
+//   spec    := [target ':'] setting (',' setting)*
+//   target  := '*' (the default) | an entity set name | '$metadata'
+//   setting := 'latency=' ms | 'status=' 100..599 | 'retry-after=' seconds | 'times=' n (>= 1, or -1)
+//            | 'body=' (normal | malformed | odata-error | nextlink-loop | huge) | 'bytes=' n[k|m]
+// retry-after needs status 429 or 503, bytes needs body=huge, status and body exclude each other.
 // e.g. "salesOrders:status=500", "*:latency=200", "incidents:body=malformed,times=2",
 //      "accounts:status=429,retry-after=1", "*:body=huge,bytes=20000000".
 Result<Fault> parseFault(std::string_view spec);
 // Several faults separated by ';', e.g. "accounts:status=503,times=1;*:latency=50".
 Result<std::vector<Fault>> parseFaults(std::string_view specs);
 
-namespace odata {
-
-// The faults in force, each with its own countdown of `times`; shared by all request threads.
-class FaultBook
-{
-public:
-    explicit FaultBook(std::vector<Fault> faults);
-
-    // The first fault that applies to a request for target ("" = the service document), using up one of its times.
-    std::optional<Fault> take(std::string_view target);
-
-private:
-    struct Slot
-    {
-        explicit Slot(Fault f) : fault(std::move(f)), remaining(fault.times) {}
-        Fault fault;
-        std::atomic<int> remaining;
-    };
-    std::deque<Slot> m_slots;
-};
-
-} // namespace odata
 } // namespace lakeshore::demo

@@ -6,9 +6,8 @@
 #include "core/result.h"
 #include "demo/entityset.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -73,9 +73,12 @@ std::optional<int> order(const Value &a, const Value &b)
 Value compare(CompareOp op, const Value &a, const Value &b)
 {
     switch (op) {
-    case CompareOp::Eq: return Value::ofBool(equalValues(a, b));
-    case CompareOp::Ne: return Value::ofBool(!equalValues(a, b));
-    default: break;
+    case CompareOp::Eq:
+        return Value::ofBool(equalValues(a, b));
+    case CompareOp::Ne:
+        return Value::ofBool(!equalValues(a, b));
+    default:
+        break;
     }
     if (a.isNull() || b.isNull())
         return Value::ofBool(false);
@@ -83,11 +86,16 @@ Value compare(CompareOp op, const Value &a, const Value &b)
     if (!o)
         return Value::ofBool(false);
     switch (op) {
-    case CompareOp::Gt: return Value::ofBool(*o > 0);
-    case CompareOp::Ge: return Value::ofBool(*o >= 0);
-    case CompareOp::Lt: return Value::ofBool(*o < 0);
-    case CompareOp::Le: return Value::ofBool(*o <= 0);
-    default: return Value::ofBool(false);
+    case CompareOp::Gt:
+        return Value::ofBool(*o > 0);
+    case CompareOp::Ge:
+        return Value::ofBool(*o >= 0);
+    case CompareOp::Lt:
+        return Value::ofBool(*o < 0);
+    case CompareOp::Le:
+        return Value::ofBool(*o <= 0);
+    default:
+        return Value::ofBool(false);
     }
 }
 
@@ -97,20 +105,26 @@ Value call(Function function, const std::vector<Value> &args)
         if (arg.kind != Value::Kind::Text)
             return Value::null();
     switch (function) {
-    case Function::Contains: return Value::ofBool(args[0].text.find(args[1].text) != std::string::npos);
-    case Function::StartsWith: return Value::ofBool(args[0].text.rfind(args[1].text, 0) == 0);
+    case Function::Contains:
+        return Value::ofBool(args[0].text.find(args[1].text) != std::string::npos);
+    case Function::StartsWith:
+        return Value::ofBool(args[0].text.rfind(args[1].text, 0) == 0);
     case Function::EndsWith: {
         const auto &s = args[0].text;
         const auto &suffix = args[1].text;
         return Value::ofBool(s.size() >= suffix.size() &&
                              s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
     }
-    case Function::ToLower: return Value::ofText(lowered(args[0].text));
-    case Function::ToUpper: return Value::ofText(uppered(args[0].text));
-    case Function::Length: return Value::ofInt(codePoints(args[0].text));
+    case Function::ToLower:
+        return Value::ofText(lowered(args[0].text));
+    case Function::ToUpper:
+        return Value::ofText(uppered(args[0].text));
+    case Function::Length:
+        return Value::ofInt(codePoints(args[0].text));
     case Function::Year:
     case Function::Month:
-    case Function::Day: return datePart(args[0], function);
+    case Function::Day:
+        return datePart(args[0], function);
     }
     return Value::null();
 }
@@ -119,8 +133,10 @@ Value eval(const FilterNode &node, const nlohmann::json &row)
 {
     using K = FilterNode::Kind;
     switch (node.kind) {
-    case K::Literal: return node.literal;
-    case K::Property: return propertyValue(row, node.property, node.type);
+    case K::Literal:
+        return node.literal;
+    case K::Property:
+        return propertyValue(row, node.property, node.type);
     case K::Not: {
         Value v = eval(node.children[0], row);
         return v.kind == Value::Kind::Boolean ? Value::ofBool(!v.boolean) : Value::null();
@@ -139,7 +155,8 @@ Value eval(const FilterNode &node, const nlohmann::json &row)
             return Value::null();
         return Value::ofBool(!dominant);
     }
-    case K::Compare: return compare(node.op, eval(node.children[0], row), eval(node.children[1], row));
+    case K::Compare:
+        return compare(node.op, eval(node.children[0], row), eval(node.children[1], row));
     case K::In: {
         const Value left = eval(node.children[0], row);
         for (std::size_t i = 1; i < node.children.size(); ++i)
@@ -193,15 +210,18 @@ Value propertyValue(const nlohmann::json &row, const std::string &name, ValueTyp
         return Value::null();
     const nlohmann::json &v = *it;
     switch (v.type()) {
-    case nlohmann::json::value_t::boolean: return Value::ofBool(v.get<bool>());
-    case nlohmann::json::value_t::number_integer: return Value::ofInt(v.get<std::int64_t>());
+    case nlohmann::json::value_t::boolean:
+        return Value::ofBool(v.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+        return Value::ofInt(v.get<std::int64_t>());
     case nlohmann::json::value_t::number_unsigned: {
         const auto u = v.get<std::uint64_t>();
         if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             return Value::ofDouble(static_cast<double>(u));
         return Value::ofInt(static_cast<std::int64_t>(u));
     }
-    case nlohmann::json::value_t::number_float: return Value::ofDouble(v.get<double>());
+    case nlohmann::json::value_t::number_float:
+        return Value::ofDouble(v.get<double>());
     case nlohmann::json::value_t::string: {
         const auto &text = v.get_ref<const std::string &>();
         if (type == ValueType::Number) { // Int64/Decimal may arrive as strings (IEEE754Compatible)
@@ -211,12 +231,19 @@ Value propertyValue(const nlohmann::json &row, const std::string &name, ValueTyp
         }
         return Value::ofText(type == ValueType::Guid ? lowered(text) : text);
     }
-    default: return Value::null();
+    default:
+        return Value::null();
     }
 }
 
-Value Filter::evaluate(const nlohmann::json &row) const { return eval(m_root, row); }
+Value Filter::evaluate(const nlohmann::json &row) const
+{
+    return eval(m_root, row);
+}
 
-bool Filter::matches(const nlohmann::json &row) const { return evaluate(row).isTrue(); }
+bool Filter::matches(const nlohmann::json &row) const
+{
+    return evaluate(row).isTrue();
+}
 
 } // namespace lakeshore::demo::odata

@@ -5,14 +5,27 @@
 namespace lakeshore::demo::odata {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
-bool isIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
-bool isIdentChar(char c) { return isIdentStart(c) || isDigit(c); }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isHex(char c)
+{
+    return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool isIdentStart(char c)
+{
+    return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+bool isIdentChar(char c)
+{
+    return isIdentStart(c) || isDigit(c);
+}
 
 Error lexError(std::size_t position, const std::string &what)
 {
-    return makeError(ErrorKind::Invalid, what + " at position " + std::to_string(position + 1), 400, "BadRequest");
+    return makeError(ErrorKind::Invalid, what + " at position " + std::to_string(position + 1), 400,
+                     "BadRequest");
 }
 
 class Lexer
@@ -61,11 +74,19 @@ private:
         const std::size_t start = m_pos;
         const char c = m_text[m_pos];
         switch (c) {
-        case '(': ++m_pos; return make(TokenKind::OpenParen, start, "(");
-        case ')': ++m_pos; return make(TokenKind::CloseParen, start, ")");
-        case ',': ++m_pos; return make(TokenKind::Comma, start, ",");
-        case '\'': return string();
-        default: break;
+        case '(':
+            ++m_pos;
+            return make(TokenKind::OpenParen, start, "(");
+        case ')':
+            ++m_pos;
+            return make(TokenKind::CloseParen, start, ")");
+        case ',':
+            ++m_pos;
+            return make(TokenKind::Comma, start, ",");
+        case '\'':
+            return string();
+        default:
+            break;
         }
         if (guidAt(start))
             return guid();
@@ -215,21 +236,35 @@ private:
 const char *tokenKindName(TokenKind kind)
 {
     switch (kind) {
-    case TokenKind::Identifier: return "identifier";
-    case TokenKind::String: return "string";
-    case TokenKind::Integer: return "integer";
-    case TokenKind::Decimal: return "number";
-    case TokenKind::Guid: return "GUID";
-    case TokenKind::Date: return "date";
-    case TokenKind::DateTimeOffset: return "timestamp";
-    case TokenKind::OpenParen: return "'('";
-    case TokenKind::CloseParen: return "')'";
-    case TokenKind::Comma: return "','";
-    case TokenKind::End: return "end of expression";
+    case TokenKind::Identifier:
+        return "identifier";
+    case TokenKind::String:
+        return "string";
+    case TokenKind::Integer:
+        return "integer";
+    case TokenKind::Decimal:
+        return "number";
+    case TokenKind::Guid:
+        return "GUID";
+    case TokenKind::Date:
+        return "date";
+    case TokenKind::DateTimeOffset:
+        return "timestamp";
+    case TokenKind::OpenParen:
+        return "'('";
+    case TokenKind::CloseParen:
+        return "')'";
+    case TokenKind::Comma:
+        return "','";
+    case TokenKind::End:
+        return "end of expression";
     }
     return "token";
 }
 
-Result<std::vector<Token>> tokenizeFilter(std::string_view text) { return Lexer(text).run(); }
+Result<std::vector<Token>> tokenizeFilter(std::string_view text)
+{
+    return Lexer(text).run();
+}
 
 } // namespace lakeshore::demo::odata

@@ -1,7 +1,6 @@
 // Recursive descent over the OData 4.01 operator precedence:
 //   or < and < comparison (eq ne gt ge lt le in) < not < primary (literal, property, call, parentheses).
-#include "demo/odatafilter.h"
-#include "demo/odatafilterlexer.h"
+#include "demo/odatafilterparser.h"
 
 #include <charconv>
 #include <map>
@@ -65,9 +64,12 @@ bool isLiteral(const Token &token)
     case TokenKind::Date:
     case TokenKind::DateTimeOffset:
     case TokenKind::Integer:
-    case TokenKind::Decimal: return true;
-    case TokenKind::Identifier: return token.text == "true" || token.text == "false" || token.text == "null";
-    default: return false;
+    case TokenKind::Decimal:
+        return true;
+    case TokenKind::Identifier:
+        return token.text == "true" || token.text == "false" || token.text == "null";
+    default:
+        return false;
     }
 }
 
@@ -84,16 +86,16 @@ public:
         const Token &rest = peek();
         if (rest.kind != TokenKind::End) {
             if (rest.kind == TokenKind::Identifier && comparisons().count(rest.text))
-                return parseError("comparisons cannot be chained, use parentheses: unexpected '" + rest.text + "'",
+                return parseError("comparisons cannot be chained, use parentheses: unexpected '" + rest.text +
+                                      "'",
                                   rest.position);
             if (rest.kind == TokenKind::CloseParen)
                 return parseError("unbalanced ')'", rest.position);
             return parseError("expected 'and', 'or' or the end but found " + describe(rest), rest.position);
         }
         if (root.value().type != ValueType::Boolean)
-            return parseError(std::string("the expression must be Boolean, not ") +
-                                  valueTypeName(root.value().type),
-                              1);
+            return parseError(
+                std::string("the expression must be Boolean, not ") + valueTypeName(root.value().type), 1);
         return root;
     }
 
@@ -134,7 +136,8 @@ private:
                 return right;
             for (const FilterNode *side : {&left.value(), &right.value()})
                 if (side->type != ValueType::Boolean && side->type != ValueType::Null)
-                    return parseError("'" + op.text + "' needs Boolean operands, not " + valueTypeName(side->type),
+                    return parseError("'" + op.text + "' needs Boolean operands, not " +
+                                          valueTypeName(side->type),
                                       op.position);
             FilterNode node;
             node.kind = kind;
@@ -175,9 +178,11 @@ private:
         const ValueType b = right.value().type;
         if (!comparable(a, b)) {
             std::string hint;
-            if ((a == ValueType::Guid && b == ValueType::String) || (a == ValueType::String && b == ValueType::Guid))
+            if ((a == ValueType::Guid && b == ValueType::String) ||
+                (a == ValueType::String && b == ValueType::Guid))
                 hint = " (write GUIDs unquoted)";
-            return parseError(std::string("cannot compare ") + valueTypeName(a) + " with " + valueTypeName(b) + hint,
+            return parseError(std::string("cannot compare ") + valueTypeName(a) + " with " +
+                                  valueTypeName(b) + hint,
                               opToken.position);
         }
         FilterNode node;
@@ -220,7 +225,8 @@ private:
                 take();
                 return node;
             }
-            return parseError("expected ',' or ')' in the 'in' list but found " + describe(peek()), peek().position);
+            return parseError("expected ',' or ')' in the 'in' list but found " + describe(peek()),
+                              peek().position);
         }
     }
 
@@ -278,8 +284,10 @@ private:
             return node;
         }
         if (m_set.navigation(token.text))
-            return parseError("navigation property '" + token.text + "' cannot be used in $filter", token.position);
-        if (token.text == "and" || token.text == "or" || comparisons().count(token.text) || token.text == "in")
+            return parseError("navigation property '" + token.text + "' cannot be used in $filter",
+                              token.position);
+        if (token.text == "and" || token.text == "or" || comparisons().count(token.text) ||
+            token.text == "in")
             return parseError("expected an operand but found '" + token.text + "'", token.position);
         return parseError("unknown property '" + token.text + "' in " + m_set.name, token.position);
     }
@@ -316,12 +324,14 @@ private:
         const auto &params = spec->second.params;
         if (node.children.size() != params.size())
             return parseError(name.text + "() takes " + std::to_string(params.size()) + " argument" +
-                                  (params.size() == 1 ? "" : "s") + ", not " + std::to_string(node.children.size()),
+                                  (params.size() == 1 ? "" : "s") + ", not " +
+                                  std::to_string(node.children.size()),
                               name.position);
         for (std::size_t i = 0; i < params.size(); ++i) {
             const ValueType got = node.children[i].type;
             const bool temporal = got == ValueType::Date || got == ValueType::DateTimeOffset;
-            const bool ok = got == ValueType::Null || got == params[i] || (params[i] == ValueType::Date && temporal);
+            const bool ok =
+                got == ValueType::Null || got == params[i] || (params[i] == ValueType::Date && temporal);
             if (!ok)
                 return parseError(name.text + "() argument " + std::to_string(i + 1) + " must be " +
                                       (params[i] == ValueType::Date ? std::string("a date or timestamp")
@@ -384,7 +394,8 @@ private:
                 return node;
             }
             break;
-        default: break;
+        default:
+            break;
         }
         return parseError("expected a literal but found " + describe(token), token.position);
     }
@@ -392,89 +403,9 @@ private:
 
 } // namespace
 
-const char *valueTypeName(ValueType type)
+Result<FilterNode> parseFilterTokens(std::vector<Token> tokens, const EntitySetDef &set)
 {
-    switch (type) {
-    case ValueType::Null: return "null";
-    case ValueType::Boolean: return "Edm.Boolean";
-    case ValueType::Number: return "a number";
-    case ValueType::String: return "Edm.String";
-    case ValueType::Date: return "Edm.Date";
-    case ValueType::DateTimeOffset: return "Edm.DateTimeOffset";
-    case ValueType::Guid: return "Edm.Guid";
-    }
-    return "?";
-}
-
-ValueType valueTypeOf(EdmType type)
-{
-    switch (type) {
-    case EdmType::String: return ValueType::String;
-    case EdmType::Int32:
-    case EdmType::Int64:
-    case EdmType::Decimal:
-    case EdmType::Double: return ValueType::Number;
-    case EdmType::Boolean: return ValueType::Boolean;
-    case EdmType::Date: return ValueType::Date;
-    case EdmType::DateTimeOffset: return ValueType::DateTimeOffset;
-    case EdmType::Guid: return ValueType::Guid;
-    }
-    return ValueType::String;
-}
-
-Result<Filter> Filter::parse(std::string_view text, const EntitySetDef &set)
-{
-    if (text.size() > kMaxFilterLength)
-        return makeError(ErrorKind::Invalid,
-                         "$filter: expression too long (" + std::to_string(text.size()) + " bytes, limit " +
-                             std::to_string(kMaxFilterLength) + ")",
-                         400, "BadRequest");
-    auto tokens = tokenizeFilter(text);
-    if (!tokens.ok()) {
-        Error error = tokens.error();
-        error.message = "$filter: " + error.message;
-        return error;
-    }
-    if (tokens.value().size() == 1)
-        return parseError("empty expression", 1);
-    auto root = Parser(std::move(tokens).value(), set).run();
-    if (!root.ok())
-        return root.error();
-    return Filter(std::move(root).value());
-}
-
-std::optional<std::string> Filter::equalityLiteral(std::string_view property) const
-{
-    std::vector<const FilterNode *> pending{&m_root};
-    while (!pending.empty()) {
-        const FilterNode *node = pending.back();
-        pending.pop_back();
-        if (node->kind == FilterNode::Kind::And) {
-            for (const auto &child : node->children)
-                pending.push_back(&child);
-            continue;
-        }
-        if (node->kind != FilterNode::Kind::Compare || node->op != CompareOp::Eq)
-            continue;
-        const FilterNode &a = node->children[0];
-        const FilterNode &b = node->children[1];
-        const FilterNode *lit = nullptr;
-        if (a.kind == FilterNode::Kind::Property && a.property == property && b.kind == FilterNode::Kind::Literal)
-            lit = &b;
-        else if (b.kind == FilterNode::Kind::Property && b.property == property &&
-                 a.kind == FilterNode::Kind::Literal)
-            lit = &a;
-        if (!lit)
-            continue;
-        switch (lit->literal.kind) {
-        case Value::Kind::Null: continue;
-        case Value::Kind::Boolean: return std::string(lit->literal.boolean ? "true" : "false");
-        case Value::Kind::Integer: return std::to_string(lit->literal.integer);
-        case Value::Kind::Double: return nlohmann::json(lit->literal.number).dump();
-        case Value::Kind::Text: return lit->literal.text;
-        }
-    }
-    return std::nullopt;
+    return Parser(std::move(tokens), set).run();
 }
 
 } // namespace lakeshore::demo::odata

@@ -75,12 +75,13 @@ http::ServerResponse serveCollection(const SetRequest &call)
     std::int64_t take = pageSize;
     if (options.top)
         take = std::clamp<std::int64_t>(*options.top - offset, 0, pageSize);
-    const std::int64_t start = options.skip + offset;
-    const std::int64_t limit = std::numeric_limits<std::int64_t>::max() / 2;
+    // Saturate so absurd $skip values cannot overflow the arithmetic below.
+    const std::int64_t limit = std::numeric_limits<std::int64_t>::max() / 4;
+    const std::int64_t start = std::min(options.skip, limit) + std::min(offset, limit);
     RowQuery query;
     query.filter = options.filter.get();
     query.orderby = &options.orderby;
-    query.keep = static_cast<std::size_t>(std::min(start, limit) + take + 1); // one more tells if a page follows
+    query.keep = static_cast<std::size_t>(start + take + 1); // one more tells whether a page follows
     query.countAll = options.count;
     auto selected = selectRows(call.set, query);
     if (!selected.ok())
@@ -102,12 +103,13 @@ http::ServerResponse serveCollection(const SetRequest &call)
         body["@odata.count"] = selected.value().total;
     body["value"] = std::move(shaped).value();
     if (call.loopNextLink) {
-        const std::string query = call.request.rawQuery.empty() ? buildQueryString(call.options)
-                                                                 : call.request.rawQuery;
+        const std::string query =
+            call.request.rawQuery.empty() ? buildQueryString(call.options) : call.request.rawQuery;
         body["@odata.nextLink"] = call.serviceUrl + call.set.name + (query.empty() ? "" : "?" + query);
     } else if (more) {
         const std::string token = makeSkipToken(offset + take, call.set.name, call.options);
-        body["@odata.nextLink"] = call.serviceUrl + call.set.name + "?" + queryWithSkipToken(call.options, token);
+        body["@odata.nextLink"] =
+            call.serviceUrl + call.set.name + "?" + queryWithSkipToken(call.options, token);
     }
     auto response = jsonResponse(body);
     if (honoured)
@@ -163,7 +165,8 @@ http::ServerResponse serveEntity(const SetRequest &call, const std::string &keyT
     if (!status.ok())
         return errorResponse(status.error());
     if (!found)
-        return errorResponse(404, "No " + call.set.entityType + " with key " + keyText + " in " + call.set.name + ".");
+        return errorResponse(404, "No " + call.set.entityType + " with key " + keyText + " in " +
+                                      call.set.name + ".");
 
     const std::optional<std::string> etag = etagOf(*found, call.set);
     if (etag && etagMatches(call.request.header("If-None-Match"), *etag)) {

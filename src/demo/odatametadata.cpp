@@ -9,12 +9,23 @@ std::string escaped(const std::string &text)
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -34,7 +45,8 @@ void entityType(std::string &xml, const std::string &ns, const EntitySetDef &set
     xml += "      <EntityType Name=\"" + escaped(set.entityType) + "\">\n";
     xml += "        <Key><PropertyRef Name=\"" + escaped(set.key) + "\"/></Key>\n";
     for (const auto &property : set.properties) {
-        xml += "        <Property Name=\"" + escaped(property.name) + "\" Type=\"" + edmTypeName(property.type) + "\"";
+        xml += "        <Property Name=\"" + escaped(property.name) + "\" Type=\"" +
+               edmTypeName(property.type) + "\"";
         if (!property.nullable || property.name == set.key)
             xml += " Nullable=\"false\"";
         if (property.type == EdmType::Decimal)
@@ -46,7 +58,8 @@ void entityType(std::string &xml, const std::string &ns, const EntitySetDef &set
         const std::string targetType = ns + "." + (target ? target->entityType : nav.targetSet);
         xml += "        <NavigationProperty Name=\"" + escaped(nav.name) + "\" Type=\"" +
                escaped(nav.collection ? "Collection(" + targetType + ")" : targetType) + "\"";
-        // Peers such as fe-mockserver resolve expansions through the constraint, on either kind of navigation.
+        // Peers such as fe-mockserver resolve expansions through the constraint, on either kind of
+        // navigation.
         xml += ">\n          <ReferentialConstraint Property=\"" + escaped(nav.localProperty) +
                "\" ReferencedProperty=\"" + escaped(nav.targetProperty) + "\"/>\n";
         xml += "        </NavigationProperty>\n";

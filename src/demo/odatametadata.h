@@ -5,13 +5,14 @@
 #include "demo/entityset.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
 namespace lakeshore::demo::odata {
 
-[[nodiscard]] std::string metadataXml(const std::string &schemaNamespace, const std::vector<EntitySetDef> &sets);
-[[nodiscard]] nlohmann::json serviceDocument(const std::string &contextUrl, const std::vector<EntitySetDef> &sets);
+[[nodiscard]] std::string metadataXml(const std::string &schemaNamespace,
+                                      const std::vector<EntitySetDef> &sets);
+[[nodiscard]] nlohmann::json serviceDocument(const std::string &contextUrl,
+                                             const std::vector<EntitySetDef> &sets);
 
 } // namespace lakeshore::demo::odata

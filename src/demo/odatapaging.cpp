@@ -49,8 +49,9 @@ std::string makeSkipToken(std::int64_t offset, const std::string &set, const Que
 Result<std::int64_t> readSkipToken(const std::string &token, const std::string &set, const QueryList &options)
 {
     auto invalid = [&] {
-        return makeError(ErrorKind::Invalid, "invalid $skiptoken '" + token + "': follow @odata.nextLink unchanged",
-                         400, "BadRequest");
+        return makeError(ErrorKind::Invalid,
+                         "invalid $skiptoken '" + token + "': follow @odata.nextLink unchanged", 400,
+                         "BadRequest");
     };
     const std::size_t dash = token.find('-');
     if (dash == std::string::npos || token.substr(dash + 1) != hex(fingerprint(set, options)))

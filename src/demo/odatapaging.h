@@ -12,11 +12,14 @@ namespace lakeshore::demo::odata {
 
 // The token for "rows already delivered = offset" of this query; it is bound to the set and the other
 // query options, so a token pasted onto a different query is rejected.
-[[nodiscard]] std::string makeSkipToken(std::int64_t offset, const std::string &set, const QueryList &options);
+[[nodiscard]] std::string makeSkipToken(std::int64_t offset, const std::string &set,
+                                        const QueryList &options);
 // The offset a token stands for; 400 when it is not one of ours for this query.
-Result<std::int64_t> readSkipToken(const std::string &token, const std::string &set, const QueryList &options);
+Result<std::int64_t> readSkipToken(const std::string &token, const std::string &set,
+                                   const QueryList &options);
 
-// odata.maxpagesize from a Prefer header ("odata.maxpagesize=50, return=minimal"); none when absent or invalid.
+// odata.maxpagesize from a Prefer header ("odata.maxpagesize=50, return=minimal"); none when absent or
+// invalid.
 [[nodiscard]] std::optional<int> preferredPageSize(const std::string &prefer);
 
 // options with $skiptoken replaced by token, as a query string.

@@ -6,7 +6,10 @@
 namespace lakeshore::demo::odata {
 namespace {
 
-Error badRequest(const std::string &message) { return makeError(ErrorKind::Invalid, message, 400, "BadRequest"); }
+Error badRequest(const std::string &message)
+{
+    return makeError(ErrorKind::Invalid, message, 400, "BadRequest");
+}
 
 std::string_view trimmed(std::string_view text)
 {
@@ -100,9 +103,10 @@ Status parseExpand(std::string_view text, const EntitySetDef &set, const SetLook
                     continue;
                 const std::size_t eq = option.find('=');
                 if (eq == std::string_view::npos || option.front() != '$')
-                    return badRequest("$expand: expected $option=value inside " + std::string(name) + "(...), not '" +
-                                      std::string(option) + "'");
-                nested.emplace_back(std::string(trimmed(option.substr(0, eq))), std::string(option.substr(eq + 1)));
+                    return badRequest("$expand: expected $option=value inside " + std::string(name) +
+                                      "(...), not '" + std::string(option) + "'");
+                nested.emplace_back(std::string(trimmed(option.substr(0, eq))),
+                                    std::string(option.substr(eq + 1)));
             }
         }
         std::vector<const NavigationDef *> navigations;
@@ -112,13 +116,16 @@ Status parseExpand(std::string_view text, const EntitySetDef &set, const SetLook
         } else if (const NavigationDef *navigation = set.navigation(name)) {
             navigations.push_back(navigation);
         } else {
-            return badRequest("$expand: unknown navigation property '" + std::string(name) + "' in " + set.name);
+            return badRequest("$expand: unknown navigation property '" + std::string(name) + "' in " +
+                              set.name);
         }
         for (const NavigationDef *navigation : navigations) {
             const EntitySetDef *target = sets(navigation->targetSet);
             if (!target)
-                return makeError(ErrorKind::Invalid, "navigation " + navigation->name + " targets unknown set " +
-                                 navigation->targetSet, 500, "InternalServerError");
+                return makeError(ErrorKind::Invalid,
+                                 "navigation " + navigation->name + " targets unknown set " +
+                                     navigation->targetSet,
+                                 500, "InternalServerError");
             auto options = parseOptions(nested, *target, sets, depth + 1);
             if (!options.ok())
                 return options.error();
@@ -210,7 +217,8 @@ Result<std::vector<std::string>> splitTopLevel(std::string_view text, char sep, 
     return parts;
 }
 
-Result<QueryOptions> parseQueryOptions(const QueryList &options, const EntitySetDef &set, const SetLookup &sets)
+Result<QueryOptions> parseQueryOptions(const QueryList &options, const EntitySetDef &set,
+                                       const SetLookup &sets)
 {
     return parseOptions(options, set, sets, 0);
 }

@@ -50,7 +50,8 @@ using SetLookup = std::function<const EntitySetDef *(std::string_view name)>;
 
 // System options of the request. $skiptoken and $format are accepted here and left to the caller;
 // options without '$' are custom options and ignored. Errors are 400 BadRequest.
-Result<QueryOptions> parseQueryOptions(const QueryList &options, const EntitySetDef &set, const SetLookup &sets);
+Result<QueryOptions> parseQueryOptions(const QueryList &options, const EntitySetDef &set,
+                                       const SetLookup &sets);
 
 // Splits at sep outside quotes and parentheses; 400 when they do not balance.
 Result<std::vector<std::string>> splitTopLevel(std::string_view text, char sep, std::string_view what);

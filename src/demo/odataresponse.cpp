@@ -5,21 +5,36 @@ namespace lakeshore::demo::odata {
 const char *statusErrorCode(int status)
 {
     switch (status) {
-    case 400: return "BadRequest";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "NotFound";
-    case 405: return "MethodNotAllowed";
-    case 408: return "RequestTimeout";
-    case 409: return "Conflict";
-    case 412: return "PreconditionFailed";
-    case 429: return "TooManyRequests";
-    case 500: return "InternalServerError";
-    case 501: return "NotImplemented";
-    case 502: return "BadGateway";
-    case 503: return "ServiceUnavailable";
-    case 504: return "GatewayTimeout";
-    default: return status >= 500 ? "ServerError" : "Error";
+    case 400:
+        return "BadRequest";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "NotFound";
+    case 405:
+        return "MethodNotAllowed";
+    case 408:
+        return "RequestTimeout";
+    case 409:
+        return "Conflict";
+    case 412:
+        return "PreconditionFailed";
+    case 429:
+        return "TooManyRequests";
+    case 500:
+        return "InternalServerError";
+    case 501:
+        return "NotImplemented";
+    case 502:
+        return "BadGateway";
+    case 503:
+        return "ServiceUnavailable";
+    case 504:
+        return "GatewayTimeout";
+    default:
+        return status >= 500 ? "ServerError" : "Error";
     }
 }
 
@@ -59,7 +74,9 @@ http::ServerResponse detailedErrorResponse(const std::string &target)
           {"message", "The service rejected the request (injected fault)."},
           {"target", target},
           {"details",
-           {{{"code", "InjectedDetail"}, {"message", "First detail of the injected error."}, {"target", target}},
+           {{{"code", "InjectedDetail"},
+             {"message", "First detail of the injected error."},
+             {"target", target}},
             {{"code", "InjectedDetail"}, {"message", "Second detail of the injected error."}}}},
           {"innererror",
            {{"message", "Inner error of the injected fault."},

@@ -5,7 +5,6 @@
 #include "http/httpserver.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace lakeshore::demo::odata {
@@ -19,7 +18,8 @@ inline constexpr const char *kJsonContentType = "application/json;odata.metadata
 
 [[nodiscard]] http::ServerResponse jsonResponse(const nlohmann::json &body, int status = 200);
 // {"error":{"code":..,"message":..}}; code defaults to the status's name.
-[[nodiscard]] http::ServerResponse errorResponse(int status, const std::string &message, std::string code = {});
+[[nodiscard]] http::ServerResponse errorResponse(int status, const std::string &message,
+                                                 std::string code = {});
 // An Error from the engine, with its httpStatus (500 when unset) and code.
 [[nodiscard]] http::ServerResponse errorResponse(const Error &error);
 // A well-formed error with every optional member: target, details and innererror.

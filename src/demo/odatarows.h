@@ -7,10 +7,9 @@
 #include "demo/odatafilter.h"
 #include "demo/odataquery.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,10 +22,10 @@ Status runScan(const EntitySetDef &set, const std::optional<std::string> &partit
 
 struct RowQuery
 {
-    const Filter *filter = nullptr;          // null: every row
+    const Filter *filter = nullptr; // null: every row
     const std::vector<OrderItem> *orderby = nullptr;
-    std::optional<std::size_t> keep;         // the first rows of the ordered result that are needed; none: all
-    bool countAll = false;                   // total must count every match even past `keep`
+    std::optional<std::size_t> keep; // the first rows of the ordered result that are needed; none: all
+    bool countAll = false;           // total must count every match even past `keep`
 };
 
 struct RowSelection

@@ -1,6 +1,7 @@
 #include "demo/odataservice.h"
 
 #include "demo/odataauth.h"
+#include "demo/odatafaultbook.h"
 #include "demo/odatahandlers.h"
 #include "demo/odatametadata.h"
 #include "demo/odataresponse.h"
@@ -43,7 +44,8 @@ void pad(http::ServerResponse &response, std::size_t targetBytes)
         const std::string head = "\"@lakeshore.padding\":\"";
         const std::size_t overhead = head.size() + 2;
         const bool more = response.body.size() > 1 && response.body[1] != '}';
-        response.body.insert(1, head + std::string(fill > overhead ? fill - overhead : 0, 'x') + (more ? "\"," : "\""));
+        response.body.insert(1, head + std::string(fill > overhead ? fill - overhead : 0, 'x') +
+                                    (more ? "\"," : "\""));
     } else if (response.contentType.find("xml") != std::string::npos) {
         response.body += "<!--" + std::string(fill, 'x') + "-->\n";
     }
@@ -61,7 +63,7 @@ struct ODataService::Impl
     bool relativeLinks = false;
     std::atomic<int> requests{0};
 
-    mutable std::mutex mutex; // guards faults and auth
+    std::mutex mutex; // guards faults and auth
     std::shared_ptr<FaultBook> faults;
     AuthPolicy auth;
 
@@ -95,22 +97,24 @@ struct ODataService::Impl
             return response;
         }
         if (request.method != "GET" && request.method != "HEAD") {
-            auto response =
-                errorResponse(405, "Method " + request.method + " is not supported; this service is read-only.");
+            auto response = errorResponse(405, "Method " + request.method +
+                                                   " is not supported; this service is read-only.");
             response.setHeader("Allow", "GET, HEAD");
             return response;
         }
 
         const ResourcePath &target = resource.value();
+        const std::string faultTarget =
+            target.kind == ResourcePath::Kind::Metadata ? "$metadata" : target.set;
         std::optional<Fault> fault;
         if (faultBook)
-            fault = faultBook->take(target.kind == ResourcePath::Kind::Metadata ? "$metadata" : target.set);
+            fault = faultBook->take(faultTarget);
         if (fault && fault->latencyMs > 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(fault->latencyMs));
         if (fault && fault->status != 0)
             return faultStatusResponse(*fault, policy);
         if (fault && fault->body == Fault::Body::ODataError)
-            return detailedErrorResponse(target.set.empty() ? "$metadata" : target.set);
+            return detailedErrorResponse(faultTarget);
 
         auto response = route(request, target, fault && fault->body == Fault::Body::NextLinkLoop);
         if (fault && response.status == 200) {
@@ -132,7 +136,8 @@ struct ODataService::Impl
         return "http://" + host + rootPath + "/";
     }
 
-    http::ServerResponse route(const http::ServerRequest &request, const ResourcePath &target, bool loopNextLink)
+    http::ServerResponse route(const http::ServerRequest &request, const ResourcePath &target,
+                               bool loopNextLink)
     {
         if (target.kind == ResourcePath::Kind::ServiceDocument)
             return jsonResponse(serviceDocument(serviceUrl(request) + "$metadata", sets));
@@ -154,16 +159,21 @@ struct ODataService::Impl
             options = parseQueryString(request.rawQuery);
         else
             options.assign(request.params.begin(), request.params.end());
-        SetRequest call{request, *set, lookup, std::move(options), serviceUrl(request), maxPageSize, loopNextLink};
+        SetRequest call{request,     *set,        lookup, std::move(options), serviceUrl(request),
+                        maxPageSize, loopNextLink};
         switch (target.kind) {
-        case ResourcePath::Kind::Count: return serveCount(call);
-        case ResourcePath::Kind::Entity: return serveEntity(call, target.keyText);
-        default: return serveCollection(call);
+        case ResourcePath::Kind::Count:
+            return serveCount(call);
+        case ResourcePath::Kind::Entity:
+            return serveEntity(call, target.keyText);
+        default:
+            return serveCollection(call);
         }
     }
 };
 
-ODataService::ODataService(std::string schemaNamespace, std::string rootPath) : m_impl(std::make_unique<Impl>())
+ODataService::ODataService(std::string schemaNamespace, std::string rootPath)
+    : m_impl(std::make_unique<Impl>())
 {
     while (!rootPath.empty() && rootPath.back() == '/')
         rootPath.pop_back();
@@ -180,9 +190,15 @@ void ODataService::addEntitySet(EntitySetDef set)
     m_impl->metadata = metadataXml(m_impl->schemaNamespace, m_impl->sets);
 }
 
-void ODataService::setMaxPageSize(int rows) { m_impl->maxPageSize = rows > 0 ? rows : 1; }
+void ODataService::setMaxPageSize(int rows)
+{
+    m_impl->maxPageSize = rows > 0 ? rows : 1;
+}
 
-void ODataService::setRelativeNextLinks(bool relative) { m_impl->relativeLinks = relative; }
+void ODataService::setRelativeNextLinks(bool relative)
+{
+    m_impl->relativeLinks = relative;
+}
 
 void ODataService::setFaults(std::vector<Fault> faults)
 {
@@ -205,9 +221,8 @@ void ODataService::requireBasic(std::string user, std::string password)
 
 void ODataService::mount(http::HttpServer &server)
 {
-    server.route(m_impl->rootPath, [this](const http::ServerRequest &request, http::ServerResponse &response) {
-        response = handle(request);
-    });
+    server.route(m_impl->rootPath, [this](const http::ServerRequest &request,
+                                          http::ServerResponse &response) { response = handle(request); });
 }
 
 http::ServerResponse ODataService::handle(const http::ServerRequest &request) const
@@ -216,6 +231,9 @@ http::ServerResponse ODataService::handle(const http::ServerRequest &request) co
     return m_impl->serve(request);
 }
 
-int ODataService::requestCount() const { return m_impl->requests.load(); }
+int ODataService::requestCount() const
+{
+    return m_impl->requests.load();
+}
 
 } // namespace lakeshore::demo

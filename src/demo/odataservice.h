@@ -28,11 +28,12 @@ public:
     ODataService &operator=(const ODataService &) = delete;
 
     void addEntitySet(EntitySetDef set);
-    void setMaxPageSize(int rows);            // server-driven paging cap (default 100)
-    void setRelativeNextLinks(bool relative); // default false = absolute links built from the Host header
-    void setFaults(std::vector<Fault> faults);   // thread-safe, replaces all
-    void requireBearer(std::string token);       // empty = no bearer; 401 + WWW-Authenticate otherwise
-    void requireBasic(std::string user, std::string password); // empty user = no Basic; both set = either works
+    void setMaxPageSize(int rows);             // server-driven paging cap (default 100)
+    void setRelativeNextLinks(bool relative);  // default false = absolute links built from the Host header
+    void setFaults(std::vector<Fault> faults); // thread-safe, replaces all
+    void requireBearer(std::string token);     // empty = no bearer; 401 + WWW-Authenticate otherwise
+    // Empty user = no Basic; with a bearer token too, either credential works.
+    void requireBasic(std::string user, std::string password);
 
     // Routes rootPath to handle(). The service must outlive the server.
     void mount(http::HttpServer &server);

@@ -46,9 +46,11 @@ Result<Buckets> gatherChildren(const std::vector<nlohmann::json> &parents, const
     if (wanted.empty())
         return buckets;
     const Filter *filter = expand.options.filter.get();
+    // A partitioned scan may emit other partitions' rows too; each is taken from its own scan only.
+    const std::string *partition = nullptr;
     auto sink = [&](nlohmann::json &&row) {
         auto key = joinKey(row, nav.targetProperty, guid);
-        if (!key || !wanted.count(*key))
+        if (!key || (partition ? *key != *partition : !wanted.count(*key)))
             return true;
         if (filter && !filter->matches(row))
             return true;
@@ -56,9 +58,11 @@ Result<Buckets> gatherChildren(const std::vector<nlohmann::json> &parents, const
         return true;
     };
     if (target.partitionProperty == nav.targetProperty && wanted.size() <= kMaxPartitionScans) {
-        for (const auto &key : wanted)
+        for (const auto &key : wanted) {
+            partition = &key;
             if (Status status = runScan(target, key, sink); !status.ok())
                 return status.error();
+        }
     } else if (Status status = runScan(target, std::nullopt, sink); !status.ok()) {
         return status.error();
     }
@@ -78,7 +82,7 @@ nlohmann::json project(nlohmann::json &&row, const EntitySetDef &set, const Quer
         };
         copy(set.key);
         for (const auto &name : options.select)
-            if (name != set.key)
+            if (!out.contains(name))
                 copy(name);
     }
     return out;

@@ -7,7 +7,6 @@
 #include "demo/odataquery.h"
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>

@@ -7,8 +7,14 @@
 namespace lakeshore::demo::odata {
 namespace {
 
-Error notFound(const std::string &what) { return makeError(ErrorKind::NotFound, what, 404, "NotFound"); }
-Error badKey(const std::string &what) { return makeError(ErrorKind::Invalid, what, 400, "BadRequest"); }
+Error notFound(const std::string &what)
+{
+    return makeError(ErrorKind::NotFound, what, 404, "NotFound");
+}
+Error badKey(const std::string &what)
+{
+    return makeError(ErrorKind::Invalid, what, 400, "BadRequest");
+}
 
 int hexValue(char c)
 {
@@ -37,15 +43,22 @@ std::size_t closingParen(std::string_view text, std::size_t open)
 bool keyMatchesType(TokenKind kind, const std::string &text, EdmType type)
 {
     switch (type) {
-    case EdmType::Guid: return kind == TokenKind::Guid;
-    case EdmType::String: return kind == TokenKind::String;
+    case EdmType::Guid:
+        return kind == TokenKind::Guid;
+    case EdmType::String:
+        return kind == TokenKind::String;
     case EdmType::Int32:
-    case EdmType::Int64: return kind == TokenKind::Integer;
+    case EdmType::Int64:
+        return kind == TokenKind::Integer;
     case EdmType::Decimal:
-    case EdmType::Double: return kind == TokenKind::Integer || kind == TokenKind::Decimal;
-    case EdmType::Date: return kind == TokenKind::Date;
-    case EdmType::DateTimeOffset: return kind == TokenKind::DateTimeOffset;
-    case EdmType::Boolean: return kind == TokenKind::Identifier && (text == "true" || text == "false");
+    case EdmType::Double:
+        return kind == TokenKind::Integer || kind == TokenKind::Decimal;
+    case EdmType::Date:
+        return kind == TokenKind::Date;
+    case EdmType::DateTimeOffset:
+        return kind == TokenKind::DateTimeOffset;
+    case EdmType::Boolean:
+        return kind == TokenKind::Identifier && (text == "true" || text == "false");
     }
     return false;
 }
@@ -103,7 +116,8 @@ Result<Value> parseKeyPredicate(std::string_view keyText, const EntitySetDef &se
             while (!name.empty() && name.back() == ' ')
                 name.remove_suffix(1);
             if (name != set.key)
-                return badKey("the key of " + set.name + " is '" + set.key + "', not '" + std::string(name) + "'");
+                return badKey("the key of " + set.name + " is '" + set.key + "', not '" + std::string(name) +
+                              "'");
             valueText = keyText.substr(i + 1);
             break;
         }
@@ -164,8 +178,9 @@ std::string percentEncode(std::string_view text)
     std::string out;
     out.reserve(text.size() + 8);
     for (unsigned char c : text) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                           std::string_view("-._~$()',:/@*!").find(static_cast<char>(c)) != std::string_view::npos;
+        const bool plain =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            std::string_view("-._~$()',:/@*!").find(static_cast<char>(c)) != std::string_view::npos;
         if (plain) {
             out += static_cast<char>(c);
         } else {
@@ -188,7 +203,8 @@ QueryList parseQueryString(std::string_view raw)
             continue;
         const std::size_t eq = part.find('=');
         std::string name = percentDecode(part.substr(0, eq), true);
-        std::string value = eq == std::string_view::npos ? std::string() : percentDecode(part.substr(eq + 1), true);
+        std::string value =
+            eq == std::string_view::npos ? std::string() : percentDecode(part.substr(eq + 1), true);
         out.emplace_back(std::move(name), std::move(value));
     }
     return out;

@@ -8,7 +8,10 @@ namespace {
 
 constexpr std::uint64_t golden = 0x9e3779b97f4a7c15ull;
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+std::uint64_t rotl(std::uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
 
 } // namespace
 
@@ -28,8 +31,8 @@ std::string guidFor(std::uint64_t seed, std::uint64_t a, std::uint64_t b)
 {
     const std::uint64_t hi = mix64(deriveSeed(seed, a, b) ^ 0x5851f42d4c957f2dull);
     std::uint64_t lo = mix64(hi + golden);
-    std::uint64_t hiBits = (hi & ~0xf000ull) | 0x4000ull;         // version 4
-    lo = (lo & 0x3fffffffffffffffull) | 0x8000000000000000ull;    // RFC 4122 variant
+    std::uint64_t hiBits = (hi & ~0xf000ull) | 0x4000ull;      // version 4
+    lo = (lo & 0x3fffffffffffffffull) | 0x8000000000000000ull; // RFC 4122 variant
     static constexpr char hex[] = "0123456789abcdef";
     std::string out(36, '-');
     std::size_t pos = 0;
@@ -86,7 +89,10 @@ std::int64_t Rng::between(std::int64_t lo, std::int64_t hi)
     return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo) + 1));
 }
 
-double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Rng::uniform()
+{
+    return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 static std::int64_t irwinHallScaled(Rng &rng)
 {
@@ -96,7 +102,10 @@ static std::int64_t irwinHallScaled(Rng &rng)
     return sum - 6 * (std::int64_t{1} << 32); // the standard normal scaled by 2^32
 }
 
-double Rng::normal() { return static_cast<double>(irwinHallScaled(*this)) * 0x1.0p-32; }
+double Rng::normal()
+{
+    return static_cast<double>(irwinHallScaled(*this)) * 0x1.0p-32;
+}
 
 std::int64_t Rng::normalAround(std::int64_t mean, std::int64_t sd)
 {

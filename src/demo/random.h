@@ -32,6 +32,8 @@ namespace lakeshore::demo {
 // A lower-case 8-4-4-4-12 GUID (version 4 layout) that is a pure function of its inputs.
 [[nodiscard]] std::string guidFor(std::uint64_t seed, std::uint64_t a, std::uint64_t b = 0);
 
+// Take each draw in its own statement: C++ leaves the order of function arguments and of the
+// operands of + unspecified, so f(rng.next(), rng.next()) differs between GCC and Clang.
 class Rng
 {
 public:
@@ -54,20 +56,11 @@ public:
     // An index drawn with probability proportional to its (non-negative) weight.
     std::size_t weighted(std::span<const int> weights);
 
-    template <class T>
-    const T &pick(std::span<const T> items)
-    {
-        return items[below(items.size())];
-    }
+    template <class T> const T &pick(std::span<const T> items) { return items[below(items.size())]; }
 
-    template <class T, std::size_t N>
-    const T &pick(const T (&items)[N])
-    {
-        return items[below(N)];
-    }
+    template <class T, std::size_t N> const T &pick(const T (&items)[N]) { return items[below(N)]; }
 
-    template <class T>
-    void shuffle(std::span<T> items)
+    template <class T> void shuffle(std::span<T> items)
     {
         for (std::size_t i = items.size(); i > 1; --i)
             std::swap(items[i - 1], items[below(i)]);

@@ -59,11 +59,26 @@ World::World(WorldOptions options)
     m_data = std::move(data);
 }
 
-const WorldOptions &World::options() const { return m_data->options; }
-const std::vector<domain::Territory> &World::territories() const { return m_data->territories; }
-const std::vector<domain::Owner> &World::owners() const { return m_data->owners; }
-const std::vector<domain::Account> &World::accounts() const { return m_data->accounts; }
-const std::vector<domain::Item> &World::items() const { return m_data->items; }
+const WorldOptions &World::options() const
+{
+    return m_data->options;
+}
+const std::vector<domain::Territory> &World::territories() const
+{
+    return m_data->territories;
+}
+const std::vector<domain::Owner> &World::owners() const
+{
+    return m_data->owners;
+}
+const std::vector<domain::Account> &World::accounts() const
+{
+    return m_data->accounts;
+}
+const std::vector<domain::Item> &World::items() const
+{
+    return m_data->items;
+}
 
 std::optional<std::size_t> World::findAccountById(std::string_view crmId) const
 {

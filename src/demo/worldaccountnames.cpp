@@ -7,19 +7,21 @@ namespace {
 
 constexpr std::string_view kTld = ".example"; // reserved (RFC 2606): no demo address is a real company's
 
-constexpr std::string_view kSaints[] = {"St. Vincent", "St. Joseph", "St. Elizabeth", "Mercy", "St. Luke's",
-                                        "St. Mary's", "Good Samaritan", "Holy Cross", "St. John", "Providence",
-                                        "St. Anne", "St. Francis", "Sacred Heart", "Trinity"};
+constexpr std::string_view kSaints[] = {
+    "St. Vincent", "St. Joseph", "St. Elizabeth", "Mercy",    "St. Luke's",  "St. Mary's",   "Good Samaritan",
+    "Holy Cross",  "St. John",   "Providence",    "St. Anne", "St. Francis", "Sacred Heart", "Trinity"};
 constexpr std::string_view kHospitalKinds[] = {"Hospital", "Medical Center", "Health Center"};
-constexpr std::string_view kCityHospitalKinds[] = {"Community Hospital", "Regional Medical Center", "General Hospital",
-                                                   "Memorial Hospital", "Rehabilitation Hospital", "Surgical Center"};
-constexpr std::string_view kHospitalDepartments[] = {"Facilities", "Plant Operations", "Engineering & Maintenance",
-                                                     "Environmental Services"};
-constexpr std::string_view kCityDepartments[] = {"Public Works", "Water Department", "Wastewater Treatment Plant",
-                                                 "Street Department", "Service Department", "Fleet Maintenance",
-                                                 "Parks & Recreation", "Water Pollution Control"};
-constexpr std::string_view kCountyDepartments[] = {"Engineer's Office", "Sanitary Engineers", "Facilities Management",
-                                                   "Highway Department", "Fleet Services"};
+constexpr std::string_view kCityHospitalKinds[] = {"Community Hospital",      "Regional Medical Center",
+                                                   "General Hospital",        "Memorial Hospital",
+                                                   "Rehabilitation Hospital", "Surgical Center"};
+constexpr std::string_view kHospitalDepartments[] = {"Facilities", "Plant Operations",
+                                                     "Engineering & Maintenance", "Environmental Services"};
+constexpr std::string_view kCityDepartments[] = {
+    "Public Works",       "Water Department",  "Wastewater Treatment Plant", "Street Department",
+    "Service Department", "Fleet Maintenance", "Parks & Recreation",         "Water Pollution Control"};
+constexpr std::string_view kCountyDepartments[] = {"Engineer's Office", "Sanitary Engineers",
+                                                   "Facilities Management", "Highway Department",
+                                                   "Fleet Services"};
 
 std::string join(std::initializer_list<std::string_view> parts)
 {
@@ -88,12 +90,14 @@ AccountName companyName(Rng &rng, const market::Industry &industry, const geo::T
         break;
     }
     case 4: {
-        const char initials[] = {static_cast<char>('A' + rng.below(26)), '&', static_cast<char>('A' + rng.below(26)), 0};
+        const char initials[] = {static_cast<char>('A' + rng.below(26)), '&',
+                                 static_cast<char>('A' + rng.below(26)), 0};
         core = join({initials, trade.word});
         break;
     }
     case 5:
-        core = std::string(rng.pick(names::coinedHeads())) + std::string(rng.pick(names::coinedTails()));
+        core = rng.pick(names::coinedHeads());
+        core += rng.pick(names::coinedTails());
         if (rng.percent(60))
             core = join({core, trade.word});
         break;
@@ -139,16 +143,19 @@ AccountName schoolName(Rng &rng, const geo::Territory &territory, const geo::Cit
 {
     switch (rng.below(4)) {
     case 0:
-        return {std::string(city.name) + " City Schools - Facilities", names::slug(city.name) + "schools" + std::string(kTld)};
+        return {std::string(city.name) + " City Schools - Facilities",
+                names::slug(city.name) + "schools" + std::string(kTld)};
     case 1:
         return {std::string(city.name) + " Public Schools - Maintenance",
                 names::slug(city.name) + "schools" + std::string(kTld)};
     case 2: {
         const std::string_view county = rng.pick(territory.counties);
-        return {join({county, "County Career Center"}), names::slug(county) + "careercenter" + std::string(kTld)};
+        return {join({county, "County Career Center"}),
+                names::slug(county) + "careercenter" + std::string(kTld)};
     }
     default: {
-        const std::string core = join({rng.pick(territory.places), rng.percent(50) ? "Community College" : "Technical College"});
+        const std::string core =
+            join({rng.pick(territory.places), rng.percent(50) ? "Community College" : "Technical College"});
         return {core + " - Facilities", domainOf(core)};
     }
     }

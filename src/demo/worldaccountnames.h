@@ -17,7 +17,7 @@ struct AccountName
 };
 
 // One candidate; the caller retries on a clash with an existing name.
-[[nodiscard]] AccountName makeAccountName(Rng &rng, const market::Industry &industry, const geo::Territory &territory,
-                                          const geo::City &city);
+[[nodiscard]] AccountName makeAccountName(Rng &rng, const market::Industry &industry,
+                                          const geo::Territory &territory, const geo::City &city);
 
 } // namespace lakeshore::demo::worldgen

@@ -13,7 +13,8 @@ namespace {
 // Institutions and place-named utilities run out of plausible names long before companies do.
 bool scarceNames(const market::Industry &industry)
 {
-    return industry.style != market::Style::Company || industry.trades.empty() || industry.trades.front().placeOnly;
+    return industry.style != market::Style::Company || industry.trades.empty() ||
+           industry.trades.front().placeOnly;
 }
 
 std::vector<int> industryWeights(bool plentifulNamesOnly)
@@ -59,6 +60,25 @@ std::string phoneNumber(Rng &rng, std::string_view areaCode)
     return "(" + std::string(areaCode) + ") 555-0" + std::to_string(line);
 }
 
+// One draw per statement: operands of + and function arguments have no evaluation order.
+std::string streetAddress(Rng &rng)
+{
+    const std::int64_t number = rng.between(1, 299) * 100;
+    const std::int64_t unit = rng.between(0, 99);
+    const std::string_view street = rng.pick(names::streetNames());
+    const std::string_view type = rng.pick(names::streetTypes());
+    return std::to_string(number + unit) + " " + std::string(street) + " " + std::string(type);
+}
+
+domain::Timestamp pastTimestamp(Rng &rng, domain::Date today)
+{
+    const domain::Date date = today.addDays(-rng.between(1, 365));
+    const auto hour = static_cast<int>(rng.between(12, 21));
+    const auto minute = static_cast<int>(rng.below(60));
+    const auto second = static_cast<int>(rng.below(60));
+    return domain::Timestamp::at(date, hour, minute, second);
+}
+
 } // namespace
 
 void buildAccounts(WorldData &data)
@@ -95,7 +115,8 @@ void buildAccounts(WorldData &data)
                 traits.industry = static_cast<std::uint8_t>(rng.weighted(plentifulIndustries));
             name = makeAccountName(rng, industries[traits.industry], territory, city);
             if (attempt >= 16)
-                name.name += " - " + std::string(city.name) + (attempt > 16 ? " " + std::to_string(attempt - 15) : "");
+                name.name +=
+                    " - " + std::string(city.name) + (attempt > 16 ? " " + std::to_string(attempt - 15) : "");
             if (usedNames.insert(name.name).second)
                 break;
         }
@@ -107,8 +128,7 @@ void buildAccounts(WorldData &data)
         account.accountNumber = "C" + std::to_string(nextNumber);
         account.name = std::move(name.name);
         account.industry = std::string(industry.name);
-        account.street = std::to_string(rng.between(1, 299) * 100 + rng.between(0, 99)) + " "
-            + std::string(rng.pick(names::streetNames())) + " " + std::string(rng.pick(names::streetTypes()));
+        account.street = streetAddress(rng);
         account.city = std::string(city.name);
         account.state = std::string(city.state);
         account.postalCode = std::string(city.zip(rng.below(city.zipCount())));
@@ -123,8 +143,7 @@ void buildAccounts(WorldData &data)
         const auto &reps = data.repsByTerritory[traits.territory];
         traits.owner = reps[rng.below(reps.size())];
         account.ownerId = data.owners[traits.owner].id;
-        account.modifiedOn = domain::Timestamp::at(today.addDays(-rng.between(1, 365)), static_cast<int>(rng.between(12, 21)),
-                                                   static_cast<int>(rng.below(60)), static_cast<int>(rng.below(60)));
+        account.modifiedOn = pastTimestamp(rng, today);
         traits.annualSpendCents = revenue * rng.between(industry.spendBpLo, industry.spendBpHi) / 100;
 
         data.accountById.emplace(account.id, static_cast<std::uint32_t>(i));

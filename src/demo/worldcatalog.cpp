@@ -22,7 +22,8 @@ std::vector<std::string_view> splitAxis(std::string_view axis)
     std::size_t start = 0;
     for (;;) {
         const std::size_t bar = axis.find('|', start);
-        values.push_back(axis.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+        values.push_back(
+            axis.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
         if (bar == std::string_view::npos)
             return values;
         start = bar + 1;
@@ -59,7 +60,8 @@ std::vector<std::size_t> categoryQuotas(std::size_t wanted, const std::vector<st
     }
     std::vector<std::size_t> order(quota.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weights[a] > weights[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return weights[a] > weights[b]; });
     bool room = true;
     while (excess > 0 && room) {
         room = false;
@@ -118,8 +120,9 @@ void buildCatalog(WorldData &data)
             const market::ItemFamily &family = *v.family;
             const auto steps = static_cast<std::int64_t>(v.values[family.costAxis].size() - 1);
             const auto position = static_cast<std::int64_t>(digits[family.costAxis]);
-            const std::int64_t base = family.costLoCents
-                + (steps > 0 ? (family.costHiCents - family.costLoCents) * position / steps : 0);
+            const std::int64_t base =
+                family.costLoCents +
+                (steps > 0 ? (family.costHiCents - family.costLoCents) * position / steps : 0);
             ItemEconomics economics;
             economics.costCents = std::max<std::int64_t>(25, rng.scaled(base, 850, 1150));
             economics.listCents = rng.scaled(economics.costCents, 1350, 1950);

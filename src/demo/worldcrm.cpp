@@ -22,7 +22,8 @@ Timestamp during(Date date, Rng &rng, bool onTheQuarterHour = false)
 {
     // 12:00-21:59 UTC is the working day in the Eastern time zone.
     const int hour = static_cast<int>(rng.between(12, 21));
-    const int minute = onTheQuarterHour ? 15 * static_cast<int>(rng.below(4)) : static_cast<int>(rng.below(60));
+    const int minute =
+        onTheQuarterHour ? 15 * static_cast<int>(rng.below(4)) : static_cast<int>(rng.below(60));
     return Timestamp::at(date, hour, minute, 0);
 }
 
@@ -54,7 +55,8 @@ public:
         m_context.po = "PO " + std::to_string(rng.between(4'500'100'000, 4'500'999'999));
         const auto &invoices = m_detail.invoices;
         if (!invoices.empty()) // mostly recent ones
-            m_context.invoice = invoices[invoices.size() - 1 - rng.below(std::min<std::size_t>(invoices.size(), 25))].number;
+            m_context.invoice =
+                invoices[invoices.size() - 1 - rng.below(std::min<std::size_t>(invoices.size(), 25))].number;
         return m_context;
     }
 
@@ -101,7 +103,8 @@ std::vector<std::string> addContacts(const WorldData &data, std::size_t index, c
             continue;
         const bool primary = detail.contacts.empty();
         std::string_view title = primary ? titles[rng.below(3)] : rng.pick(titles);
-        for (int retry = 0; retry < 5 && std::find(usedTitles.begin(), usedTitles.end(), title) != usedTitles.end(); ++retry)
+        for (int retry = 0;
+             retry < 5 && std::find(usedTitles.begin(), usedTitles.end(), title) != usedTitles.end(); ++retry)
             title = rng.pick(titles);
         usedTitles.push_back(title);
 
@@ -146,7 +149,8 @@ void addOpportunities(const WorldData &data, std::size_t index, const AccountPla
         const std::int64_t valueCents = plan.annualSpendCents * rng.between(5, 60) / 100;
         opportunity.estimatedValue = money(std::max<std::int64_t>(100'000, valueCents / 10'000 * 10'000));
         if (status == 0) {
-            opportunity.probability = static_cast<int>(rng.between(kProbability[stage][0], kProbability[stage][1]));
+            opportunity.probability =
+                static_cast<int>(rng.between(kProbability[stage][0], kProbability[stage][1]));
             opportunity.estimatedCloseDate = today.addDays(rng.between(-20, 180));
         } else {
             opportunity.probability = status == 1 ? 100 : 0;
@@ -182,8 +186,9 @@ void addActivities(const WorldData &data, std::size_t index, const AccountPlan &
                                            : account.ownerId;
         detail.activities.push_back(std::move(activity));
     }
-    std::stable_sort(detail.activities.begin(), detail.activities.end(),
-                     [](const domain::Activity &a, const domain::Activity &b) { return a.scheduledAt < b.scheduledAt; });
+    std::stable_sort(
+        detail.activities.begin(), detail.activities.end(),
+        [](const domain::Activity &a, const domain::Activity &b) { return a.scheduledAt < b.scheduledAt; });
 }
 
 void addConversations(const WorldData &data, std::size_t index, Mentions &mentions, AccountDetail &detail)
@@ -229,7 +234,8 @@ void addCases(const WorldData &data, std::size_t index, Mentions &mentions, Acco
         record.id = entityId(data, "case", index, k);
         record.accountId = account.id;
         // Derived from the account index, so lazily generated cases never share a number.
-        record.number = numbered("CAS-", (static_cast<std::int64_t>(index) + 100) * 10 + static_cast<std::int64_t>(k), 5);
+        record.number =
+            numbered("CAS-", (static_cast<std::int64_t>(index) + 100) * 10 + static_cast<std::int64_t>(k), 5);
         record.title = mentions.text(caseTitles(), rng);
         record.priority = std::string(kPriorities[rng.weighted(kPriorityWeights)]);
         const std::int64_t age = rng.between(1, 365);

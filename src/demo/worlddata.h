@@ -25,10 +25,10 @@ using StringIndex = std::unordered_map<std::string, std::uint32_t, StringHash, s
 // What the generator knows about an account beyond the CRM record.
 struct AccountTraits
 {
-    std::uint8_t industry = 0;  // market::industries()
-    std::uint8_t territory = 0; // geo::territories()
-    std::uint8_t city = 0;      // the territory's cities
-    std::uint32_t owner = 0;    // index into owners
+    std::uint8_t industry = 0;         // market::industries()
+    std::uint8_t territory = 0;        // geo::territories()
+    std::uint8_t city = 0;             // the territory's cities
+    std::uint32_t owner = 0;           // index into owners
     std::int64_t annualSpendCents = 0; // what it buys from the distributor in a typical year
 };
 
@@ -67,7 +67,10 @@ void buildCatalog(WorldData &data);   // worldcatalog.cpp
 void buildSalesTeam(WorldData &data); // worldpeople.cpp
 void buildAccounts(WorldData &data);  // worldaccounts.cpp
 
-[[nodiscard]] inline double money(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
+[[nodiscard]] inline double money(std::int64_t cents)
+{
+    return static_cast<double>(cents) / 100.0;
+}
 
 // The distributor itself, for reps' e-mail addresses.
 inline constexpr std::string_view kDistributorDomain = "northcoastsupply.example";

@@ -5,6 +5,7 @@
 namespace lakeshore::demo::market {
 namespace {
 
+// clang-format off
 enum : std::uint8_t {
     Fasteners, Bearings, PowerTransmission, FluidPower, Safety, CuttingTools, Abrasives,
     Electrical, Janitorial, Lubricants, Welding, MaterialHandling, Adhesives, HandTools,
@@ -241,9 +242,16 @@ constexpr ItemFamily kFamilies[] = {
      {"Linesman|Long Nose|Diagonal Cutting|Tongue & Groove|Locking", "6\"|7\"|8\"|9\"|10\"|12\""}, "EA", 900, 4200, 1},
 };
 
+// clang-format on
 } // namespace
 
-std::span<const ItemFamily> itemFamilies() { return kFamilies; }
-std::span<const int> catalogCategoryWeights() { return kCatalogWeights; }
+std::span<const ItemFamily> itemFamilies()
+{
+    return kFamilies;
+}
+std::span<const int> catalogCategoryWeights()
+{
+    return kCatalogWeights;
+}
 
 } // namespace lakeshore::demo::market

@@ -11,8 +11,8 @@ namespace lakeshore::demo::market {
 
 struct ItemFamily
 {
-    std::uint8_t category; // categories() index
-    std::string_view pattern; // "{0}".."{3}" stand for one value of each axis
+    std::uint8_t category;                // categories() index
+    std::string_view pattern;             // "{0}".."{3}" stand for one value of each axis
     std::array<std::string_view, 4> axes; // values separated by '|', cheapest first on the cost axis
     std::string_view unitOfMeasure;
     int costLoCents;

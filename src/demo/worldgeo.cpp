@@ -3,6 +3,7 @@
 namespace lakeshore::demo::geo {
 namespace {
 
+// clang-format off
 constexpr std::string_view kClePlaces[] = {"Cuyahoga", "Western Reserve", "Forest City", "Chagrin", "Erieview", "Flats"};
 constexpr std::string_view kCleCounties[] = {"Cuyahoga", "Lake", "Lorain", "Medina", "Geauga"};
 constexpr City kCleCities[] = {
@@ -232,8 +233,12 @@ constexpr Territory kTerritories[] = {
     {"Buffalo", "Western New York", 7, 2, kBufPlaces, kBufCounties, kBufCities},
 };
 
+// clang-format on
 } // namespace
 
-std::span<const Territory> territories() { return kTerritories; }
+std::span<const Territory> territories()
+{
+    return kTerritories;
+}
 
 } // namespace lakeshore::demo::geo

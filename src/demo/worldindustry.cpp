@@ -3,6 +3,7 @@
 namespace lakeshore::demo::market {
 namespace {
 
+// clang-format off
 constexpr std::string_view kCategories[kCategoryCount] = {
     "Fasteners", "Bearings", "Power Transmission", "Fluid Power", "Safety", "Cutting Tools", "Abrasives",
     "Electrical", "Janitorial", "Lubricants", "Welding", "Material Handling", "Adhesives & Sealants",
@@ -97,9 +98,16 @@ constexpr Industry kIndustries[] = {
      20000, 160, 10, 45, kPlantTitles},
 };
 
+// clang-format on
 } // namespace
 
-std::span<const std::string_view> categories() { return kCategories; }
-std::span<const Industry> industries() { return kIndustries; }
+std::span<const std::string_view> categories()
+{
+    return kCategories;
+}
+std::span<const Industry> industries()
+{
+    return kIndustries;
+}
 
 } // namespace lakeshore::demo::market

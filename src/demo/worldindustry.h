@@ -16,7 +16,7 @@ enum class Style { Company, Hospital, Government, School };
 
 struct Trade
 {
-    std::string_view word; // "Tool & Die"
+    std::string_view word;   // "Tool & Die"
     bool takesSuffix = true; // "Inc.", "LLC" may follow
     bool placeOnly = false;  // named after a place, never a family ("Maumee Valley Water Authority")
 };
@@ -28,7 +28,7 @@ struct Industry
     int weight; // share of the customer base
     std::span<const Trade> trades;
     std::array<int, kCategoryCount> categoryWeights; // what its storeroom buys
-    int revenueMedianK;      // annual revenue (or budget), $ thousands
+    int revenueMedianK;                              // annual revenue (or budget), $ thousands
     int revenuePerEmployeeK;
     int spendBpLo, spendBpHi; // yearly spend with the distributor, basis points of revenue
     std::span<const std::string_view> contactTitles; // the first three are typical primary contacts

@@ -30,7 +30,8 @@ std::vector<Date> invoiceDates(const WorldData &data, const AccountPlan &plan, R
     const Date last = std::min(plan.lastPurchase, today);
     const std::int64_t activeDays = std::max<std::int64_t>(1, last.days() - first.days());
     const std::int64_t windowDays = today.days() - windowStart.days();
-    std::int64_t count = rng.scaled(std::int64_t{plan.invoicesPerYear} * 3, 900, 1100) * activeDays / windowDays;
+    std::int64_t count =
+        rng.scaled(std::int64_t{plan.invoicesPerYear} * 3, 900, 1100) * activeDays / windowDays;
     count = std::clamp<std::int64_t>(count, 1, 999);
     std::vector<Date> dates;
     dates.reserve(static_cast<std::size_t>(count));
@@ -80,11 +81,13 @@ Receivables addInvoices(const WorldData &data, std::size_t accountIndex, const A
     for (std::size_t k = 0; k < dates.size(); ++k) {
         domain::Invoice invoice;
         // Numbers come from the account's index, so lazily generated invoices never collide.
-        invoice.number = numbered("INV-", (static_cast<std::int64_t>(accountIndex) + 100) * 1000 + static_cast<std::int64_t>(k), 7);
+        invoice.number = numbered(
+            "INV-", (static_cast<std::int64_t>(accountIndex) + 100) * 1000 + static_cast<std::int64_t>(k), 7);
         invoice.customerNumber = customerNumber;
         invoice.invoiceDate = dates[k];
         invoice.dueDate = dates[k].addDays(plan.paymentTermsDays);
-        const auto lines = drawLines(data, plan, dates[k], 1 + static_cast<int>(rng.weighted(kLineCountWeights)), rng);
+        const auto lines =
+            drawLines(data, plan, dates[k], 1 + static_cast<int>(rng.weighted(kLineCountWeights)), rng);
         std::int64_t totalCents = 0;
         invoice.lines.reserve(lines.size());
         for (const PricedLine &priced : lines) {
@@ -107,7 +110,8 @@ Receivables addInvoices(const WorldData &data, std::size_t accountIndex, const A
         const Date paidOn = invoice.dueDate.addDays(rng.normalAround(plan.payDelayMeanDays, 7));
         std::int64_t remaining = 0;
         if (paidOn >= today) {
-            remaining = rng.percent(4) ? std::max<std::int64_t>(1, rng.scaled(totalCents, 300, 800)) : totalCents;
+            remaining =
+                rng.percent(4) ? std::max<std::int64_t>(1, rng.scaled(totalCents, 300, 800)) : totalCents;
             receivables.balanceCents += remaining;
             if (invoice.dueDate < today)
                 receivables.overdueCents += remaining;
@@ -128,14 +132,17 @@ void addCustomer(const WorldData &data, std::size_t accountIndex, const AccountP
     customer.name = account.name;
     customer.paymentTerms = "NET" + std::to_string(plan.paymentTermsDays);
     const std::int64_t limitDollars = rng.scaled(plan.annualSpendCents / 100, 180, 450);
-    const std::int64_t creditLimitCents = std::max<std::int64_t>(5000, (limitDollars + 4999) / 5000 * 5000) * 100;
+    const std::int64_t creditLimitCents =
+        std::max<std::int64_t>(5000, (limitDollars + 4999) / 5000 * 5000) * 100;
     customer.creditLimit = money(creditLimitCents);
     customer.balance = money(receivables.balanceCents);
     customer.overdueAmount = money(receivables.overdueCents);
-    customer.blocked = rng.percent(1) || (receivables.overdueCents * 10 > creditLimitCents * 4 && rng.percent(60));
+    customer.blocked =
+        rng.percent(1) || (receivables.overdueCents * 10 > creditLimitCents * 4 && rng.percent(60));
 }
 
-void addOpenOrders(const WorldData &data, std::size_t accountIndex, const AccountPlan &plan, AccountDetail &detail)
+void addOpenOrders(const WorldData &data, std::size_t accountIndex, const AccountPlan &plan,
+                   AccountDetail &detail)
 {
     if (!data.accounts[accountIndex].active)
         return;
@@ -146,12 +153,14 @@ void addOpenOrders(const WorldData &data, std::size_t accountIndex, const Accoun
     const auto count = rng.weighted(kOrderCountWeights);
     for (std::size_t k = 0; k < count; ++k) {
         domain::SalesOrder order;
-        order.number = numbered("SO-", (static_cast<std::int64_t>(accountIndex) + 100) * 10 + static_cast<std::int64_t>(k), 7);
+        order.number = numbered(
+            "SO-", (static_cast<std::int64_t>(accountIndex) + 100) * 10 + static_cast<std::int64_t>(k), 7);
         order.customerNumber = data.accounts[accountIndex].accountNumber;
         order.orderDate = today.addDays(-rng.between(0, 12));
         order.requestedDeliveryDate = order.orderDate.addDays(rng.between(3, 21));
         order.status = today.days() - order.orderDate.days() >= 2 && rng.percent(55) ? "Released" : "Open";
-        const auto lines = drawLines(data, plan, order.orderDate, 1 + static_cast<int>(rng.weighted(kLineCountWeights)), rng);
+        const auto lines = drawLines(data, plan, order.orderDate,
+                                     1 + static_cast<int>(rng.weighted(kLineCountWeights)), rng);
         std::int64_t totalCents = 0;
         for (const PricedLine &line : lines)
             totalCents += line.quantity * line.unitCents;

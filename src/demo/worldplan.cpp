@@ -15,7 +15,10 @@ constexpr int kContractPercent[5] = {50, 80, 94, 97, 98};
 // Share of the year's buying by month: summer shutdowns and the holidays are slow.
 constexpr int kSeasonPermille[12] = {960, 980, 1050, 1040, 1030, 1000, 900, 1000, 1060, 1080, 990, 860};
 
-Date monthStart(Date date) { return Date(date.year(), date.month(), 1); }
+Date monthStart(Date date)
+{
+    return Date(date.year(), date.month(), 1);
+}
 
 std::int64_t contractPriceFor(const ItemEconomics &item, std::int64_t discountBp)
 {
@@ -31,8 +34,8 @@ void chooseBasket(const WorldData &data, const market::Industry &industry, Accou
         if (data.itemsByCategory[c].empty())
             weights[c] = 0;
     const std::size_t limit = std::max<std::size_t>(3, data.items.size() * 6 / 10);
-    const auto size = std::min(limit, static_cast<std::size_t>(rng.between(kBasketRange[plan.tier][0],
-                                                                            kBasketRange[plan.tier][1])));
+    const auto size = std::min(
+        limit, static_cast<std::size_t>(rng.between(kBasketRange[plan.tier][0], kBasketRange[plan.tier][1])));
     std::vector<char> taken(data.items.size(), 0);
     for (std::size_t attempt = 0; attempt < size * 8 && plan.basket.size() < size; ++attempt) {
         const auto &pool = data.itemsByCategory[rng.weighted(weights)];
@@ -52,13 +55,13 @@ Agreement firstAgreement(const WorldData &data, const AccountPlan &plan, std::in
     const auto core = plan.basket.size() * static_cast<std::size_t>(rng.between(55, 85)) / 100;
     for (std::size_t s = 0; s < core; ++s)
         if (rng.percent(92))
-            agreement.priceCents[s] = contractPriceFor(data.economics[plan.basket[s].item],
-                                                       discountBp + rng.between(-400, 400));
+            agreement.priceCents[s] =
+                contractPriceFor(data.economics[plan.basket[s].item], discountBp + rng.between(-400, 400));
     return agreement;
 }
 
-Agreement renewal(const WorldData &data, const AccountPlan &plan, const Agreement &previous, std::int64_t discountBp,
-                  Rng &rng)
+Agreement renewal(const WorldData &data, const AccountPlan &plan, const Agreement &previous,
+                  std::int64_t discountBp, Rng &rng)
 {
     Agreement agreement;
     agreement.priceCents.assign(plan.basket.size(), 0);
@@ -66,7 +69,8 @@ Agreement renewal(const WorldData &data, const AccountPlan &plan, const Agreemen
         const ItemEconomics &item = data.economics[plan.basket[s].item];
         const bool hadIt = previous.priceCents[s] > 0 && previous.itemTo[s] == previous.to;
         if (hadIt && !rng.percent(5))
-            agreement.priceCents[s] = std::min(rng.scaled(previous.priceCents[s], 1020, 1060), item.listCents * 97 / 100);
+            agreement.priceCents[s] =
+                std::min(rng.scaled(previous.priceCents[s], 1020, 1060), item.listCents * 97 / 100);
         else if (!hadIt && rng.percent(25))
             agreement.priceCents[s] = contractPriceFor(item, discountBp + rng.between(-400, 400));
     }
@@ -102,8 +106,9 @@ void chooseAgreements(const WorldData &data, const std::string &accountNumber, A
         start = monthStart(today.addMonths(-36 - static_cast<int>(rng.between(0, 30))));
 
     while (start <= today && plan.agreements.size() < 12) {
-        Agreement next = plan.agreements.empty() ? firstAgreement(data, plan, discountBp, rng)
-                                                 : renewal(data, plan, plan.agreements.back(), discountBp, rng);
+        Agreement next = plan.agreements.empty()
+                             ? firstAgreement(data, plan, discountBp, rng)
+                             : renewal(data, plan, plan.agreements.back(), discountBp, rng);
         dateAgreement(next, start, accountNumber, rng);
         // One renewal in five is signed late, leaving the account off contract for a while.
         const std::int64_t gap = rng.percent(20) ? rng.between(15, 120) : 0;
@@ -142,13 +147,17 @@ AccountPlan makePlan(const WorldData &data, std::size_t accountIndex)
     while (plan.tier < 4 && plan.annualSpendCents >= kTierFloorsCents[plan.tier])
         ++plan.tier;
     chooseBasket(data, industry, plan, rng);
-    plan.invoicesPerYear = static_cast<int>(rng.between(kInvoicesPerYear[plan.tier][0], kInvoicesPerYear[plan.tier][1]));
-    plan.offContractPermille = static_cast<int>(rng.percent(10) ? rng.between(200, 400) : rng.between(20, 180));
+    plan.invoicesPerYear =
+        static_cast<int>(rng.between(kInvoicesPerYear[plan.tier][0], kInvoicesPerYear[plan.tier][1]));
+    plan.offContractPermille =
+        static_cast<int>(rng.percent(10) ? rng.between(200, 400) : rng.between(20, 180));
     plan.belowPermille = static_cast<int>(rng.percent(15) ? rng.between(60, 140) : rng.between(0, 50));
     plan.abovePermille = static_cast<int>(rng.percent(8) ? rng.between(40, 100) : rng.between(0, 30));
     static constexpr int kSmallTerms[] = {85, 10, 5};
     static constexpr int kLargeTerms[] = {55, 25, 20};
-    plan.paymentTermsDays = 30 + 15 * static_cast<int>(rng.weighted(plan.tier < 2 ? std::span<const int>(kSmallTerms) : std::span<const int>(kLargeTerms)));
+    plan.paymentTermsDays =
+        30 + 15 * static_cast<int>(rng.weighted(plan.tier < 2 ? std::span<const int>(kSmallTerms)
+                                                              : std::span<const int>(kLargeTerms)));
     plan.payDelayMeanDays = static_cast<int>(rng.percent(15) ? rng.between(15, 50) : rng.between(-8, 6));
     plan.growthPermillePerYear = static_cast<int>(rng.between(-120, 180));
 
@@ -161,7 +170,9 @@ AccountPlan makePlan(const WorldData &data, std::size_t accountIndex)
     return plan;
 }
 
-static const Agreement *agreementOn(const AccountPlan &plan, Date date)
+namespace {
+
+const Agreement *agreementOn(const AccountPlan &plan, Date date)
 {
     for (const Agreement &agreement : plan.agreements)
         if (date >= agreement.from && date <= agreement.to)
@@ -169,8 +180,8 @@ static const Agreement *agreementOn(const AccountPlan &plan, Date date)
     return nullptr;
 }
 
-static std::int64_t unitPrice(const WorldData &data, const AccountPlan &plan, const Agreement *agreement,
-                              std::size_t slot, Date date, Rng &rng)
+std::int64_t unitPrice(const WorldData &data, const AccountPlan &plan, const Agreement *agreement,
+                       std::size_t slot, Date date, Rng &rng)
 {
     const ItemEconomics &item = data.economics[plan.basket[slot].item];
     if (!agreement || !agreement->covers(slot, date))
@@ -188,14 +199,17 @@ static std::int64_t unitPrice(const WorldData &data, const AccountPlan &plan, co
         return std::clamp<std::int64_t>(price, 1, contract - 1);
     }
     if (roll < plan.belowPermille + plan.abovePermille) {
-        const std::int64_t price = item.listCents > contract && rng.percent(50) ? item.listCents
-                                                                                : rng.scaled(contract, 1030, 1150);
+        const std::int64_t price =
+            item.listCents > contract && rng.percent(50) ? item.listCents : rng.scaled(contract, 1030, 1150);
         return std::max(price, contract + 1);
     }
     return contract;
 }
 
-std::vector<PricedLine> drawLines(const WorldData &data, const AccountPlan &plan, Date date, int lineCount, Rng &rng)
+} // namespace
+
+std::vector<PricedLine> drawLines(const WorldData &data, const AccountPlan &plan, Date date, int lineCount,
+                                  Rng &rng)
 {
     std::vector<PricedLine> lines;
     if (plan.basket.empty())
@@ -220,11 +234,17 @@ std::vector<PricedLine> drawLines(const WorldData &data, const AccountPlan &plan
     const std::int64_t seasonal = target * kSeasonPermille[date.month() - 1] / 1000 * trend / 1000;
 
     for (int k = 0; k < lineCount; ++k) {
-        const bool onContract = anyCovered && (!anyUncovered || static_cast<int>(rng.below(1000)) >= plan.offContractPermille);
-        std::size_t slot = rng.weighted(onContract ? covered : uncovered);
-        for (int retry = 0; retry < 4 && std::any_of(lines.begin(), lines.end(), [&](const PricedLine &l) { return l.slot == slot; }); ++retry)
-            slot = rng.weighted(onContract ? covered : uncovered);
-        if (std::any_of(lines.begin(), lines.end(), [&](const PricedLine &l) { return l.slot == slot; }))
+        const bool onContract =
+            anyCovered && (!anyUncovered || static_cast<int>(rng.below(1000)) >= plan.offContractPermille);
+        const auto &weights = onContract ? covered : uncovered;
+        const auto taken = [&](std::size_t slot) {
+            return std::any_of(lines.begin(), lines.end(),
+                               [&](const PricedLine &l) { return l.slot == slot; });
+        };
+        std::size_t slot = rng.weighted(weights);
+        for (int retry = 0; retry < 4 && taken(slot); ++retry)
+            slot = rng.weighted(weights);
+        if (taken(slot))
             continue;
         const std::int64_t list = data.economics[plan.basket[slot].item].listCents;
         const std::int64_t value = rng.scaled(seasonal, 250, 2200);

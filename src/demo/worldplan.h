@@ -58,8 +58,8 @@ struct PricedLine
 };
 
 // The lines of one invoice or order dated `date`, each for a different item.
-[[nodiscard]] std::vector<PricedLine> drawLines(const WorldData &data, const AccountPlan &plan, domain::Date date,
-                                                int lineCount, Rng &rng);
+[[nodiscard]] std::vector<PricedLine> drawLines(const WorldData &data, const AccountPlan &plan,
+                                                domain::Date date, int lineCount, Rng &rng);
 
 // prefix + number zero-padded to width digits: ("INV-", 104233, 7) -> "INV-0104233".
 [[nodiscard]] std::string numbered(std::string_view prefix, std::int64_t number, int width);

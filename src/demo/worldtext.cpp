@@ -3,6 +3,7 @@
 namespace lakeshore::demo::worldgen {
 namespace {
 
+// clang-format off
 constexpr std::string_view kCalls[] = {
     "Check in with {first} on open quotes",
     "Follow up on {category} quote",
@@ -126,6 +127,7 @@ constexpr std::string_view kOpportunities[] = {
     "Hose and fitting kitting program",
 };
 
+// clang-format on
 } // namespace
 
 static const std::string *valueOf(std::string_view key, const TextContext &context)
@@ -150,8 +152,7 @@ static const std::string *valueOf(std::string_view key, const TextContext &conte
 }
 
 // Calls visit(literal) and visit(value) in order; returns false when a placeholder has no value.
-template <class Visit>
-static bool walk(std::string_view pattern, const TextContext &context, Visit visit)
+template <class Visit> static bool walk(std::string_view pattern, const TextContext &context, Visit visit)
 {
     std::size_t i = 0;
     while (i < pattern.size()) {
@@ -199,8 +200,17 @@ std::span<const std::string_view> activitySubjects(ActivityKind kind)
     return kTasks;
 }
 
-std::span<const ConversationTopic> conversationTopics() { return kTopics; }
-std::span<const std::string_view> caseTitles() { return kCases; }
-std::span<const std::string_view> opportunityNames() { return kOpportunities; }
+std::span<const ConversationTopic> conversationTopics()
+{
+    return kTopics;
+}
+std::span<const std::string_view> caseTitles()
+{
+    return kCases;
+}
+std::span<const std::string_view> opportunityNames()
+{
+    return kOpportunities;
+}
 
 } // namespace lakeshore::demo::worldgen

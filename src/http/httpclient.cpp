@@ -44,6 +44,19 @@ std::string trim(std::string_view text)
     return std::string(text.substr(begin, end - begin + 1));
 }
 
+std::string sizeText(std::size_t bytes)
+{
+    return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MB" : std::to_string(bytes) + " bytes";
+}
+
+bool isHttpUrl(std::string_view url)
+{
+    auto startsWith = [url](std::string_view prefix) {
+        return url.size() >= prefix.size() && equalsIgnoreCase(url.substr(0, prefix.size()), prefix);
+    };
+    return startsWith("http://") || startsWith("https://");
+}
+
 } // namespace
 
 std::string Response::header(std::string_view name) const
@@ -350,17 +363,24 @@ void HttpClient::Impl::finish(Transfer &raw, CURLcode code)
     transfer->response.elapsedMs =
         std::chrono::duration<double, std::milli>(Clock::now() - transfer->started).count();
 
+    // Each error is built before complete() takes the transfer: argument evaluation order is unspecified.
     if (transfer->tooLarge || code == CURLE_FILESIZE_EXCEEDED) {
-        complete(std::move(transfer),
-                 makeError(ErrorKind::TooLarge, "the reply is larger than " +
-                                                    std::to_string(transfer->request.maxResponseBytes >> 20) +
-                                                    " MB"));
+        Error error =
+            makeError(ErrorKind::TooLarge, "the reply is larger than " + sizeText(transfer->request.maxResponseBytes));
+        complete(std::move(transfer), std::move(error));
         return;
     }
     if (code == CURLE_OPERATION_TIMEDOUT) {
-        complete(std::move(transfer),
-                 makeError(ErrorKind::Timeout, "no complete reply within " +
-                                                   std::to_string(transfer->request.timeoutMs) + " ms"));
+        Error error = makeError(ErrorKind::Timeout,
+                                "no complete reply within " + std::to_string(transfer->request.timeoutMs) + " ms");
+        complete(std::move(transfer), std::move(error));
+        return;
+    }
+    // curl also says "unsupported protocol" for a reply that is not HTTP: that is the server's fault.
+    const bool badReply = code == CURLE_WEIRD_SERVER_REPLY ||
+                          (code == CURLE_UNSUPPORTED_PROTOCOL && isHttpUrl(transfer->request.url));
+    if (badReply) {
+        complete(std::move(transfer), makeError(ErrorKind::Malformed, "the reply is not HTTP: " + curlMessage));
         return;
     }
     if (code == CURLE_URL_MALFORMAT || code == CURLE_UNSUPPORTED_PROTOCOL) {

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <strings.h>
 #include <thread>
 
@@ -75,7 +76,14 @@ HttpServer::HttpServer(int workerThreads) : m_impl(std::make_unique<Impl>())
     m_impl->server.Patch(any, handler);
     m_impl->server.Delete(any, handler);
     m_impl->server.Options(any, handler);
+    // httplib's default adds SO_REUSEPORT, which lets a second server bind a port already in use and
+    // silently take part of its traffic; SO_REUSEADDR alone still allows a quick restart.
+    m_impl->server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     m_impl->server.set_keep_alive_max_count(1000);
+    m_impl->server.set_tcp_nodelay(true); // headers and body go out in separate writes: no Nagle stall
     m_impl->server.set_read_timeout(30, 0);
     m_impl->server.set_write_timeout(30, 0);
 }
@@ -102,6 +110,10 @@ Result<int> HttpServer::start(const std::string &host, int port)
     m_impl->host = host;
     m_impl->port = bound;
     m_impl->thread = std::thread([impl = m_impl.get()] { impl->server.listen_after_bind(); });
+    // httplib's stop() does nothing until the listen loop runs, so a stop() right after start() would
+    // leave join() waiting forever: wait for the loop (it starts at once; the bound is a safety net).
+    for (int i = 0; i < 5000 && !m_impl->server.is_running(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return bound;
 }
 

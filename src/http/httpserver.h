@@ -45,7 +45,8 @@ using Handler = std::function<void(const ServerRequest &, ServerResponse &)>;
 class HttpServer
 {
 public:
-    explicit HttpServer(int workerThreads = 16);
+    // httplib keeps a worker per keep-alive connection, so idle client connections hold threads: be generous.
+    explicit HttpServer(int workerThreads = 64);
     ~HttpServer(); // stops
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;

@@ -124,6 +124,46 @@ struct Client::State : std::enable_shared_from_this<State>
         });
     }
 
+    // Some servers (SAP's fe-mockserver) answer the service root with the AtomPub XML document whatever
+    // the Accept header says, and JSON only to $format=json: so a non-JSON reply is asked for once more.
+    void readServiceDocument(std::string url, bool mayAskForJson, CancelToken cancel,
+                             std::function<void(Result<std::vector<std::string>>)> done)
+    {
+        auto self = shared_from_this();
+        get(url, {}, cancel,
+            [self, url, mayAskForJson, cancel, done = std::move(done)](Result<http::Response> result) {
+                if (!result) {
+                    done(result.error());
+                    return;
+                }
+                const http::Response &response = result.value();
+                if (response.status != 200) {
+                    done(errorFromResponse(response));
+                    return;
+                }
+                auto json = parseJson(response.body);
+                if (!json && mayAskForJson) {
+                    self->readServiceDocument(url + "?$format=json", false, cancel, done);
+                    return;
+                }
+                if (!json) {
+                    done(json.error());
+                    return;
+                }
+                const Json &root = json.value();
+                if (!root.is_object() || !root.contains("value") || !root["value"].is_array()) {
+                    done(makeError(ErrorKind::Malformed,
+                                   "not an OData service document (no \"value\" array)"));
+                    return;
+                }
+                std::vector<std::string> names;
+                for (const auto &entry : root["value"])
+                    if (entry.is_object() && entry.contains("name") && entry["name"].is_string())
+                        names.push_back(entry["name"].get<std::string>());
+                done(std::move(names));
+            });
+    }
+
     struct Walk
     {
         Collection collection;
@@ -251,32 +291,7 @@ void Client::serviceDocument(CancelToken cancel, std::function<void(Result<std::
     std::string root = m_state->config.serviceRoot;
     if (root.empty() || root.back() != '/')
         root += '/';
-    m_state->get(root, {}, cancel, [done = std::move(done)](Result<http::Response> result) {
-        if (!result) {
-            done(result.error());
-            return;
-        }
-        const http::Response &response = result.value();
-        if (response.status != 200) {
-            done(errorFromResponse(response));
-            return;
-        }
-        auto json = parseJson(response.body);
-        if (!json) {
-            done(json.error());
-            return;
-        }
-        const Json &root = json.value();
-        if (!root.is_object() || !root.contains("value") || !root["value"].is_array()) {
-            done(makeError(ErrorKind::Malformed, "not an OData service document (no \"value\" array)"));
-            return;
-        }
-        std::vector<std::string> names;
-        for (const auto &entry : root["value"])
-            if (entry.is_object() && entry.contains("name") && entry["name"].is_string())
-                names.push_back(entry["name"].get<std::string>());
-        done(std::move(names));
-    });
+    m_state->readServiceDocument(root, true, cancel, std::move(done));
 }
 
 } // namespace lakeshore::odata

@@ -40,13 +40,28 @@ std::optional<ServiceError> readErrorBody(const std::string &body)
     return out;
 }
 
+// A plain-text error body (fe-mockserver sends the bare exception text) as one line; HTML pages are skipped.
+std::string plainTextExcerpt(const http::Response &response)
+{
+    if (response.header("Content-Type").find("html") != std::string::npos)
+        return {};
+    std::string text = response.body.substr(0, response.body.find('\n'));
+    while (!text.empty() && (text.back() == '\r' || text.back() == ' '))
+        text.pop_back();
+    if (text.empty() || text.front() == '<' || text.front() == '{')
+        return {};
+    if (text.size() > 300)
+        text = text.substr(0, 300) + "…";
+    return text;
+}
+
 } // namespace
 
 Error errorFromResponse(const http::Response &response)
 {
     const int status = response.status;
     const auto body = readErrorBody(response.body);
-    const std::string serviceText = body ? body->message : std::string();
+    const std::string serviceText = body ? body->message : plainTextExcerpt(response);
     const std::string code = body ? body->code : std::string();
     auto withDetail = [&](std::string text) {
         return serviceText.empty() ? text : text + ": " + serviceText;
@@ -68,7 +83,8 @@ Error errorFromResponse(const http::Response &response)
     if (body)
         return makeError(ErrorKind::Service, serviceText.empty() ? "the service reported an error" : serviceText,
                          status, code);
-    return makeError(ErrorKind::Http, "unexpected HTTP status " + std::to_string(status), status);
+    const std::string unexpected = "unexpected HTTP status " + std::to_string(status);
+    return makeError(ErrorKind::Http, withDetail(unexpected), status);
 }
 
 } // namespace lakeshore::odata

@@ -6,7 +6,8 @@
 
 namespace lakeshore::odata {
 
-// For a response whose status is not 2xx/304. Reads {"error":{"code","message","details"}} when present.
+// For a response whose status is not 2xx/304. Reads {"error":{"code","message","details"}} when present,
+// else keeps the first line of a plain-text body as detail.
 [[nodiscard]] Error errorFromResponse(const http::Response &response);
 
 } // namespace lakeshore::odata

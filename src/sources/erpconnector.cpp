@@ -8,6 +8,9 @@
 namespace lakeshore::sources {
 namespace {
 
+// Whole-customer reads ask for big pages: one round trip where the service allows it.
+constexpr int largePage = 2000;
+
 std::string customerClause(const std::string &number)
 {
     return "customerNumber eq " + odata::stringLiteral(number);
@@ -87,6 +90,7 @@ void ErpConnector::contractPrices(const std::string &customerNumber, CancelToken
     query.entitySet = "contractPrices";
     query.filter = customerClause(customerNumber);
     query.orderBy = {"itemNumber asc", "startingDate asc"};
+    query.maxPageSize = largePage;
     readList<domain::ContractPrice>(m_state->client, query, erp::contractPrice, cancel, std::move(done));
 }
 
@@ -98,6 +102,7 @@ void ErpConnector::invoiceLinesSince(const std::string &customerNumber, domain::
     query.filter = customerClause(customerNumber) + " and invoiceDate ge " + since.iso();
     query.select = {"documentNumber", "sequence", "itemNumber", "quantity", "unitPrice", "amountExcludingTax",
                     "invoiceDate"};
+    query.maxPageSize = largePage;
     readList<domain::InvoiceLine>(m_state->client, query, erp::salesInvoiceLine, cancel, std::move(done));
 }
 

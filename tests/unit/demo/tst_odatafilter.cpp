@@ -19,10 +19,11 @@ EntitySetDef companies()
     set.entityType = "company";
     set.key = "id";
     set.properties = {
-        {"id", EdmType::Guid, false},      {"name", EdmType::String},      {"city", EdmType::String},
-        {"revenue", EdmType::Decimal},     {"employees", EdmType::Int32},  {"big", EdmType::Int64},
-        {"score", EdmType::Double},        {"active", EdmType::Boolean},   {"founded", EdmType::Date},
-        {"modified", EdmType::DateTimeOffset},
+        {"id", EdmType::Guid, false},  {"name", EdmType::String},
+        {"city", EdmType::String},     {"revenue", EdmType::Decimal},
+        {"employees", EdmType::Int32}, {"big", EdmType::Int64},
+        {"score", EdmType::Double},    {"active", EdmType::Boolean},
+        {"founded", EdmType::Date},    {"modified", EdmType::DateTimeOffset},
     };
     set.navigations = {{"people", "people", "id", "companyid", true}};
     return set;
@@ -32,15 +33,35 @@ const std::vector<nlohmann::json> &rows()
 {
     using nlohmann::json;
     static const std::vector<json> all = {
-        {{"id", "5F0C1E2A-0000-4000-8000-000000000001"}, {"name", "O'Brien Supply"}, {"city", "Cleveland"},
-         {"revenue", 1250000.5}, {"employees", 120}, {"big", 9000000000LL}, {"score", 0.75}, {"active", true},
-         {"founded", "1998-04-15"}, {"modified", "2026-01-31T10:00:00Z"}},
-        {{"id", "5f0c1e2a-0000-4000-8000-000000000002"}, {"name", "Acme Tools"}, {"city", nullptr},
-         {"revenue", 300000}, {"employees", 15}, {"big", 5}, {"score", nullptr}, {"active", false},
-         {"founded", "2010-12-01"}, {"modified", "2025-06-30T08:30:00Z"}},
+        {{"id", "5F0C1E2A-0000-4000-8000-000000000001"},
+         {"name", "O'Brien Supply"},
+         {"city", "Cleveland"},
+         {"revenue", 1250000.5},
+         {"employees", 120},
+         {"big", 9000000000LL},
+         {"score", 0.75},
+         {"active", true},
+         {"founded", "1998-04-15"},
+         {"modified", "2026-01-31T10:00:00Z"}},
+        {{"id", "5f0c1e2a-0000-4000-8000-000000000002"},
+         {"name", "Acme Tools"},
+         {"city", nullptr},
+         {"revenue", 300000},
+         {"employees", 15},
+         {"big", 5},
+         {"score", nullptr},
+         {"active", false},
+         {"founded", "2010-12-01"},
+         {"modified", "2025-06-30T08:30:00Z"}},
         // no employees at all, and a decimal sent as a string
-        {{"id", "5f0c1e2a-0000-4000-8000-000000000003"}, {"name", "\xc3\x89rie Valves"}, {"city", "Erie"},
-         {"revenue", "42.5"}, {"big", -3}, {"score", 2.5}, {"active", nullptr}, {"founded", nullptr},
+        {{"id", "5f0c1e2a-0000-4000-8000-000000000003"},
+         {"name", "\xc3\x89rie Valves"},
+         {"city", "Erie"},
+         {"revenue", "42.5"},
+         {"big", -3},
+         {"score", 2.5},
+         {"active", nullptr},
+         {"founded", nullptr},
          {"modified", "2024-02-29T23:59:59+02:00"}},
     };
     return all;
@@ -141,8 +162,10 @@ void TestODataFilter::matches_data()
         {"month(modified) eq 2 and day(modified) eq 29", "C"},
         {"employees gt 10 and active eq true", "A"},
         {"employees gt 100 or active eq false", "AB"},
-        {QString::fromUtf8("name eq 'Acme Tools' or name eq '\xc3\x89rie Valves' and employees gt 1000"), "B"},
-        {QString::fromUtf8("(name eq 'Acme Tools' or name eq '\xc3\x89rie Valves') and employees eq null"), "C"},
+        {QString::fromUtf8("name eq 'Acme Tools' or name eq '\xc3\x89rie Valves' and employees gt 1000"),
+         "B"},
+        {QString::fromUtf8("(name eq 'Acme Tools' or name eq '\xc3\x89rie Valves') and employees eq null"),
+         "C"},
         {"not (name eq 'Acme Tools') and not (city eq null)", "AC"},
         {"((((name eq 'Acme Tools'))))", "B"},
         {"city eq 'Cleveland' or city eq 'Erie'", "AC"},
@@ -194,7 +217,8 @@ void TestODataFilter::rejects_data()
         {"not", "expected an operand"},
         {QString("(").repeated(40) + "active" + QString(")").repeated(40), "nested too deeply"},
         {QString("not ").repeated(40) + "active", "nested too deeply"},
-        {QString("tolower(").repeated(40) + "name" + QString(")").repeated(40) + " eq 'a'", "nested too deeply"},
+        {QString("tolower(").repeated(40) + "name" + QString(")").repeated(40) + " eq 'a'",
+         "nested too deeply"},
         {"name eq '" + QString(9000, 'x') + "'", "too long"},
         {"name eq 5", "cannot compare Edm.String with a number"},
         {"employees eq 'x'", "cannot compare a number with Edm.String"},
@@ -252,10 +276,12 @@ void TestODataFilter::partitionConjunct()
     const EntitySetDef set = companies();
     auto literal = [&](const char *filter, const char *property) {
         auto parsed = Filter::parse(filter, set);
-        return parsed.ok() ? parsed.value().equalityLiteral(property) : std::optional<std::string>("parse error");
+        return parsed.ok() ? parsed.value().equalityLiteral(property)
+                           : std::optional<std::string>("parse error");
     };
     QCOMPARE(literal("city eq 'Erie' and employees gt 3", "city"), std::optional<std::string>("Erie"));
-    QCOMPARE(literal("employees gt 3 and ('Erie' eq city and active)", "city"), std::optional<std::string>("Erie"));
+    QCOMPARE(literal("employees gt 3 and ('Erie' eq city and active)", "city"),
+             std::optional<std::string>("Erie"));
     QCOMPARE(literal("id eq 5F0C1E2A-0000-4000-8000-000000000001", "id"),
              std::optional<std::string>("5f0c1e2a-0000-4000-8000-000000000001"));
     QCOMPARE(literal("employees eq 15", "employees"), std::optional<std::string>("15"));

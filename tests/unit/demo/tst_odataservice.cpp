@@ -2,11 +2,10 @@
 // Faults, auth and the loopback HTTP run live in tst_odataservicefaults.cpp, same executable.
 #include "tst_odatafixture.h"
 
-#include <QElapsedTimer>
-#include <QXmlStreamReader>
-#include <QtTest>
-
 #include <algorithm>
+#include <QElapsedTimer>
+#include <QtTest>
+#include <QXmlStreamReader>
 #include <set>
 
 using namespace fixture;
@@ -117,19 +116,21 @@ void TestODataService::metadata()
     QCOMPARE(sets, (std::set<QString>{"accounts=Test.Crm.account", "contacts=Test.Crm.contact",
                                       "territories=Test.Crm.territory"}));
     QCOMPARE(types, (std::set<QString>{"account", "contact", "territory"}));
-    QCOMPARE(navigations, (std::set<QString>{"contacts=Collection(Test.Crm.contact)", "territory=Test.Crm.territory"}));
+    QCOMPARE(navigations,
+             (std::set<QString>{"contacts=Collection(Test.Crm.contact)", "territory=Test.Crm.territory"}));
     QCOMPARE(bindings, (std::set<QString>{"contacts=contacts", "territory=territories"}));
     QVERIFY(response.body.find("<Key><PropertyRef Name=\"accountid\"/></Key>") != std::string::npos);
     QVERIFY(response.body.find("<Property Name=\"accountid\" Type=\"Edm.Guid\" Nullable=\"false\"/>") !=
             std::string::npos);
-    QVERIFY(response.body.find("<Property Name=\"modifiedon\" Type=\"Edm.DateTimeOffset\"/>") != std::string::npos);
+    QVERIFY(response.body.find("<Property Name=\"modifiedon\" Type=\"Edm.DateTimeOffset\"/>") !=
+            std::string::npos);
 }
 
 void TestODataService::selectFilterOrderBy()
 {
     Fixture f(1000);
-    auto response = f.service.handle(
-        request("accounts?$select=name,city&$filter=city eq 'Erie' and revenue gt 1000&$orderby=revenue desc,name"));
+    auto response = f.service.handle(request(
+        "accounts?$select=name,city&$filter=city eq 'Erie' and revenue gt 1000&$orderby=revenue desc,name"));
     QCOMPARE(response.status, 200);
     auto body = json(response);
     QCOMPARE(body["@odata.context"].get<std::string>(), kServiceUrl + "$metadata#accounts(name,city)");
@@ -180,7 +181,8 @@ void TestODataService::orderByKeysAndNulls()
 void TestODataService::topSkipCount()
 {
     Fixture f;
-    auto body = json(f.service.handle(request("accounts?$filter=city eq 'Akron'&$count=true&$orderby=name&$skip=2&$top=3")));
+    auto body = json(f.service.handle(
+        request("accounts?$filter=city eq 'Akron'&$count=true&$orderby=name&$skip=2&$top=3")));
     std::vector<std::string> akron;
     for (const auto &row : data().accounts)
         if (row["city"] == "Akron")
@@ -194,7 +196,7 @@ void TestODataService::topSkipCount()
     body = json(f.service.handle(request("accounts?$count=true&$skip=245&$top=10")));
     QCOMPARE(body["@odata.count"].get<int>(), kAccounts);
     QCOMPARE(names(body["value"]), (std::vector<std::string>{"Account 245", "Account 246", "Account 247",
-                                                            "Account 248", "Account 249"}));
+                                                             "Account 248", "Account 249"}));
 }
 
 void TestODataService::countPath()
@@ -216,7 +218,8 @@ void TestODataService::expandNested()
     Fixture f;
     auto response = f.service.handle(request(
         "accounts?$select=name&$filter=name lt 'Account 010'&$orderby=name&$expand=contacts($select=fullname;"
-        "$filter=endswith(fullname,'-1') or endswith(fullname,'-0');$orderby=fullname desc;$top=1;$count=true),"
+        "$filter=endswith(fullname,'-1') or endswith(fullname,'-0');$orderby=fullname "
+        "desc;$top=1;$count=true),"
         "territory($select=name)"));
     QCOMPARE(response.status, 200);
     auto rows = json(response)["value"];
@@ -299,7 +302,8 @@ void TestODataService::errors()
     expectError("accounts?$select=contacts", 400, "use $expand");
     expectError("accounts?$orderby=nope", 400, "$orderby: unknown property 'nope'");
     expectError("accounts?$orderby=name sideways", 400, "expected 'asc' or 'desc'");
-    expectError("accounts?$filter=name eq", 400, "$filter: expected an operand but found the end of the expression at position 8");
+    expectError("accounts?$filter=name eq", 400,
+                "$filter: expected an operand but found the end of the expression at position 8");
     expectError("accounts?$filter=revenue gt 'x'", 400, "cannot compare");
     expectError("accounts?$top=-1", 400, "$top must be a non-negative integer");
     expectError("accounts?$skip=abc", 400, "$skip must be a non-negative integer");
@@ -309,8 +313,10 @@ void TestODataService::errors()
     expectError("accounts?$format=xml", 400, "$format");
     expectError("accounts", 405, "read-only", "POST");
     expectError("accounts(" + guid(1) + ")", 405, "read-only", "PATCH");
-    QCOMPARE(json(f.service.handle(request("accounts?$format=json&custom=1&$top=1")))["value"].size(), std::size_t(1));
-    QCOMPARE(header(f.service.handle(request("accounts", {}, false, "POST")), "Allow"), std::string("GET, HEAD"));
+    QCOMPARE(json(f.service.handle(request("accounts?$format=json&custom=1&$top=1")))["value"].size(),
+             std::size_t(1));
+    QCOMPARE(header(f.service.handle(request("accounts", {}, false, "POST")), "Allow"),
+             std::string("GET, HEAD"));
 }
 
 void TestODataService::etagNotModified()
@@ -319,7 +325,8 @@ void TestODataService::etagNotModified()
     const std::string target = "accounts(" + guid(3) + ")";
     const std::string etag = header(f.service.handle(request(target)), "ETag");
     QCOMPARE(etag, std::string("W/\"1003\""));
-    for (const std::string &condition : {etag, std::string("\"1003\""), "W/\"1\", " + etag, std::string("*")}) {
+    for (const std::string &condition :
+         {etag, std::string("\"1003\""), "W/\"1\", " + etag, std::string("*")}) {
         auto response = f.service.handle(request(target, {{"If-None-Match", condition}}));
         QCOMPARE(response.status, 304);
         QVERIFY(response.body.empty());
@@ -334,7 +341,8 @@ void TestODataService::pagingAbsolute()
 {
     Fixture paged(40);
     Fixture whole(100000);
-    const std::string target = "accounts?$select=name,city&$filter=revenue gt 5000 or city eq null&$orderby=city,revenue desc";
+    const std::string target =
+        "accounts?$select=name,city&$filter=revenue gt 5000 or city eq null&$orderby=city,revenue desc";
     auto expected = json(whole.service.handle(request(target)))["value"];
     QVERIFY(!json(whole.service.handle(request(target))).contains("@odata.nextLink"));
     std::vector<std::string> links;
@@ -376,7 +384,8 @@ void TestODataService::pagingRelative()
 void TestODataService::preferMaxPageSize()
 {
     Fixture f(40);
-    auto response = f.service.handle(request("accounts?$select=name", {{"Prefer", "return=minimal, odata.maxpagesize=10"}}));
+    auto response = f.service.handle(
+        request("accounts?$select=name", {{"Prefer", "return=minimal, odata.maxpagesize=10"}}));
     QCOMPARE(json(response)["value"].size(), std::size_t(10));
     QCOMPARE(header(response, "Preference-Applied"), std::string("odata.maxpagesize=10"));
 
@@ -420,14 +429,15 @@ void TestODataService::badSkipToken()
     const std::string token = link.substr(link.find("$skiptoken=") + 11);
     auto response = f.service.handle(request("accounts?$select=city&$skiptoken=" + token));
     QCOMPARE(response.status, 400);
-    QVERIFY(json(response)["error"]["message"].get<std::string>().find("invalid $skiptoken") != std::string::npos);
+    QVERIFY(json(response)["error"]["message"].get<std::string>().find("invalid $skiptoken") !=
+            std::string::npos);
 }
 
 void TestODataService::partitionReachesScan()
 {
     Fixture f;
-    auto body = json(f.service.handle(
-        request("contacts?$filter=contains(fullname,'-') and parentaccountid eq " + guid(4) + "&$select=fullname")));
+    auto body = json(f.service.handle(request(
+        "contacts?$filter=contains(fullname,'-') and parentaccountid eq " + guid(4) + "&$select=fullname")));
     QCOMPARE(body["value"].size(), std::size_t(2));
     QCOMPARE(f.partitionedContactScans.load(), 1);
     QCOMPARE(f.contactPartitions.back(), guid(4));
@@ -437,28 +447,39 @@ void TestODataService::partitionReachesScan()
 
     // a small page expands through per-parent partitioned scans
     f.contactScans = 0;
-    json(f.service.handle(request("accounts?$top=3&$expand=contacts")));
+    const auto expanded = json(f.service.handle(request("accounts?$top=3&$expand=contacts")));
     QCOMPARE(f.contactScans.load(), 3);
     QCOMPARE(f.partitionedContactScans.load(), 4);
+    QCOMPARE(expanded["value"][1]["contacts"].size(), std::size_t(2));
+
+    // a scan that ignores its partition still gives the same answers
+    f.contactsIgnorePartition = true;
+    QCOMPARE(json(f.service.handle(request("accounts?$top=3&$expand=contacts"))), expanded);
+    QCOMPARE(
+        json(f.service.handle(request("contacts?$filter=parentaccountid eq " + guid(4))))["value"].size(),
+        std::size_t(2));
 }
 
 void TestODataService::largeSetIsFast()
 {
     std::vector<nlohmann::json> rows;
     for (int i = 0; i < 2000; ++i)
-        rows.push_back({{"id", i}, {"name", "Customer " + std::to_string(i * 7919 % 2000)}, {"balance", i * 3.5}});
+        rows.push_back(
+            {{"id", i}, {"name", "Customer " + std::to_string(i * 7919 % 2000)}, {"balance", i * 3.5}});
     lakeshore::demo::ODataService service("Test.Erp", "/erp");
     EntitySetDef customers;
     customers.name = "customers";
     customers.entityType = "customer";
     customers.key = "id";
-    customers.properties = {{"id", EdmType::Int32, false}, {"name", EdmType::String}, {"balance", EdmType::Decimal}};
+    customers.properties = {
+        {"id", EdmType::Int32, false}, {"name", EdmType::String}, {"balance", EdmType::Decimal}};
     customers.scan = [&rows](const auto &, const auto &push) {
         for (auto row : rows)
             push(std::move(row));
     };
     service.addEntitySet(std::move(customers));
-    auto query = request("/erp/customers?$filter=contains(name,'7') and balance gt 100&$orderby=name desc,id&$count=true");
+    auto query = request(
+        "/erp/customers?$filter=contains(name,'7') and balance gt 100&$orderby=name desc,id&$count=true");
     (void)service.handle(query); // warm up
     QElapsedTimer timer;
     timer.start();
@@ -469,7 +490,11 @@ void TestODataService::largeSetIsFast()
     QVERIFY(body["@odata.count"].get<int>() > 100);
     QCOMPARE(body["value"].size(), std::size_t(100));
     qInfo("2,000 rows, contains() + orderby + count: %lld us", static_cast<long long>(elapsed));
-    QVERIFY2(elapsed < 50000, "should answer in a few milliseconds");
+#ifdef NDEBUG
+    QVERIFY2(elapsed < 20000, "should answer in a few milliseconds");
+#else
+    QVERIFY2(elapsed < 200000, "should answer in a few milliseconds (unoptimised build: 200 ms)");
+#endif
     QCOMPARE(json(service.handle(request("/erp/customers(42)")))["id"].get<int>(), 42);
 }
 
