@@ -15,8 +15,8 @@ ApplicationWindow {
         pages.currentIndex = index;
     }
 
-    width: 1360
-    height: 860
+    width: 1440
+    height: 900
     minimumWidth: 960
     minimumHeight: 600
     visible: true

@@ -40,7 +40,7 @@ ScrollView {
         }
 
         GridLayout {
-            columns: root.availableWidth > 1100 ? 3 : 2
+            columns: root.availableWidth > 960 ? 3 : 2
             columnSpacing: 12
             rowSpacing: 12
             Layout.fillWidth: true
@@ -79,7 +79,7 @@ ScrollView {
         }
 
         GridLayout {
-            columns: root.availableWidth > 1100 ? 3 : 2
+            columns: root.availableWidth > 960 ? 3 : 2
             columnSpacing: 12
             rowSpacing: 12
             Layout.fillWidth: true

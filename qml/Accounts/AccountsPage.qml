@@ -23,7 +23,7 @@ SplitView {
     AccountListPane {
         id: listPane
 
-        SplitView.preferredWidth: 420
+        SplitView.preferredWidth: 380
         SplitView.minimumWidth: 300
         onAccountActivated: (accountId, accountNumber) => controller.open(accountId, accountNumber)
     }
