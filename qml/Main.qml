@@ -10,6 +10,7 @@ ApplicationWindow {
     id: root
 
     property alias accountsPage: accountsPage
+    property alias currentPage: pages.currentIndex
 
     function showPage(index: int) {
         pages.currentIndex = index;

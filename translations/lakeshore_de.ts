@@ -403,9 +403,8 @@
         <translation>Dienst-URL</translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="29"/>
         <source>https://example.crm.dynamics.com/api/data/v9.2/</source>
-        <translation>https://example.crm.dynamics.com/api/data/v9.2/</translation>
+        <translation type="vanished">https://example.crm.dynamics.com/api/data/v9.2/</translation>
     </message>
     <message>
         <location filename="../qml/Settings/ConnectionEditor.qml" line="36"/>
@@ -506,32 +505,32 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="26"/>
+        <location filename="../ui/settings/connectionform.cpp" line="34"/>
         <source>%1: the service URL must start with http:// or https:// and name a host.</source>
         <translation>%1: Die Dienst-URL muss mit http:// oder https:// beginnen und einen Host angeben.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="28"/>
+        <location filename="../ui/settings/connectionform.cpp" line="36"/>
         <source>%1: the timeout must be between 1 and 300 seconds.</source>
         <translation>%1: Das Zeitlimit muss zwischen 1 und 300 Sekunden liegen.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="34"/>
+        <location filename="../ui/settings/connectionform.cpp" line="42"/>
         <source>%1: enter the bearer token.</source>
         <translation>%1: Geben Sie das Bearer-Token ein.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="38"/>
+        <location filename="../ui/settings/connectionform.cpp" line="46"/>
         <source>%1: enter the user name and password.</source>
         <translation>%1: Geben Sie Benutzername und Kennwort ein.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="42"/>
+        <location filename="../ui/settings/connectionform.cpp" line="50"/>
         <source>%1: enter the client ID and client secret.</source>
         <translation>%1: Geben Sie Client-ID und geheimen Clientschlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="44"/>
+        <location filename="../ui/settings/connectionform.cpp" line="52"/>
         <source>%1: the token URL must start with http:// or https://.</source>
         <translation>%1: Die Token-URL muss mit http:// oder https:// beginnen.</translation>
     </message>
@@ -540,48 +539,48 @@
     <name>ConnectionsController</name>
     <message>
         <location filename="../ui/settings/connectionscontroller.cpp" line="63"/>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="207"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="209"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
         <location filename="../ui/settings/connectionscontroller.cpp" line="64"/>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="207"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="209"/>
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="107"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="109"/>
         <source>The saved connections could not be read: %1</source>
         <translation>Die gespeicherten Verbindungen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="130"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="132"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="161"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="163"/>
         <source>The connections were not saved: %1</source>
         <translation>Die Verbindungen wurden nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="172"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="174"/>
         <source>Saved. Lakeshore now reads the demo tenant.</source>
         <translation>Gespeichert. Lakeshore liest jetzt aus der Demo-Umgebung.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="173"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="175"/>
         <source>Saved. Lakeshore now reads the CRM and ERP you configured.</source>
         <translation>Gespeichert. Lakeshore liest jetzt aus dem konfigurierten CRM und ERP.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="190"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="192"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/settings/connectionscontroller.cpp" line="210"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="212"/>
         <source>Connected in %1 ms: %n entity set(s).</source>
         <translation>
             <numerusform>In %1 ms verbunden: %n Entitätsmenge.</numerusform>
@@ -784,48 +783,48 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
+        <location filename="../qml/Main.qml" line="24"/>
         <source>Lakeshore — demo tenant</source>
         <translation>Lakeshore — Demo-Umgebung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
-        <location filename="../qml/Main.qml" line="50"/>
+        <location filename="../qml/Main.qml" line="24"/>
+        <location filename="../qml/Main.qml" line="51"/>
         <source>Lakeshore</source>
         <translation>Lakeshore</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="57"/>
+        <location filename="../qml/Main.qml" line="58"/>
         <source>Demo tenant</source>
         <translation>Demo-Umgebung</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="81"/>
         <source>Live: CRM and ERP</source>
         <translation>Live: CRM und ERP</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="81"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="81"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="117"/>
+        <location filename="../qml/Main.qml" line="118"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="117"/>
+        <location filename="../qml/Main.qml" line="118"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="130"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Strg+%2)</translation>
     </message>
@@ -923,17 +922,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/app/session.cpp" line="101"/>
+        <location filename="../ui/app/session.cpp" line="107"/>
         <source>Lakeshore could not use its settings file %1: %2. The file was left as it is. You are working on the demo tenant; connection changes cannot be saved until the file is repaired or moved away.</source>
         <translation>Lakeshore konnte die Einstellungsdatei %1 nicht verwenden: %2. Die Datei wurde nicht verändert. Sie arbeiten mit der Demo-Umgebung; Verbindungsänderungen können erst gespeichert werden, wenn die Datei repariert oder an einen anderen Ort verschoben wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/app/session.cpp" line="137"/>
+        <location filename="../ui/app/session.cpp" line="143"/>
         <source>The demo tenant could not start: %1</source>
         <translation>Die Demo-Umgebung konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/session.cpp" line="206"/>
+        <location filename="../ui/app/session.cpp" line="212"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
@@ -976,7 +975,7 @@ Demo-ERP: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="55"/>
+        <location filename="../app/lakeshore/main.cpp" line="58"/>
         <source>Lakehouse-native desktop CRM.
 
 %1</source>
@@ -985,44 +984,49 @@ Demo-ERP: %2</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="60"/>
+        <location filename="../app/lakeshore/main.cpp" line="63"/>
         <source>Run on the embedded demo tenant.</source>
         <translation>Mit der eingebetteten Demo-Umgebung ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="62"/>
+        <location filename="../app/lakeshore/main.cpp" line="65"/>
         <source>Folder of the settings database.</source>
         <translation>Ordner der Einstellungsdatenbank.</translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="65"/>
+        <location filename="../app/lakeshore/main.cpp" line="68"/>
         <source>Open this account number.</source>
         <translation>Diese Kontonummer öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="69"/>
+        <location filename="../app/lakeshore/main.cpp" line="72"/>
         <source>Open the first account of this territory.</source>
         <translation>Das erste Konto dieses Gebiets öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="72"/>
+        <location filename="../app/lakeshore/main.cpp" line="75"/>
         <source>Save the window as PNG once everything has loaded, then quit.</source>
         <translation>Das Fenster als PNG speichern, sobald alles geladen ist, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="75"/>
+        <location filename="../app/lakeshore/main.cpp" line="78"/>
         <source>Write the panels&apos; state as JSON, then quit.</source>
         <translation>Den Zustand der Bereiche als JSON schreiben, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="79"/>
+        <location filename="../app/lakeshore/main.cpp" line="82"/>
         <source>Print &quot;ready &lt;ms&gt;&quot; when the account list first shows rows.</source>
         <translation>„ready &lt;ms&gt;“ ausgeben, sobald die Kontenliste erstmals Zeilen anzeigt.</translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="82"/>
+        <location filename="../app/lakeshore/main.cpp" line="85"/>
         <source>Open this many accounts in turn, printing resident memory, then quit.</source>
         <translation>Nacheinander so viele Konten öffnen, dabei den residenten Speicher ausgeben, dann beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/lakeshore/main.cpp" line="88"/>
+        <source>Show this page first: accounts or settings.</source>
+        <translation>Diese Seite zuerst zeigen: accounts oder settings.</translation>
     </message>
 </context>
 </TS>

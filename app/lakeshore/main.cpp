@@ -37,6 +37,9 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
+    // Without a locale in the environment Qt uses "C": write money and dates the US way instead.
+    if (QLocale().language() == QLocale::C)
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("lakeshore"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
@@ -81,7 +84,10 @@ int main(int argc, char **argv)
         QStringLiteral("cycle-accounts"),
         QCoreApplication::translate("main", "Open this many accounts in turn, printing resident memory, then quit."),
         QStringLiteral("count"));
-    parser.addOptions({demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle});
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QCoreApplication::translate("main", "Show this page first: accounts or settings."),
+                                  QStringLiteral("name"));
+    parser.addOptions({demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle, page});
     parser.process(rest);
 
     Session::Options options;
@@ -105,6 +111,12 @@ int main(int argc, char **argv)
     scenarioOptions.statePath = parser.value(stateOut);
     scenarioOptions.reportReady = parser.isSet(reportReady);
     scenarioOptions.cycleAccounts = parser.value(cycle).toInt();
+    if (parser.value(page) == QLatin1String("settings"))
+        scenarioOptions.page = 1;
+    else if (parser.isSet(page) && parser.value(page) != QLatin1String("accounts")) {
+        std::fprintf(stderr, "lakeshore: --page must be accounts or settings\n");
+        return 2;
+    }
     if (scenarioOptions.active()) {
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
         auto *scenario = new Scenario(scenarioOptions, window, &app);

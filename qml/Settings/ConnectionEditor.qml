@@ -26,7 +26,7 @@ GroupBox {
         }
         TextField {
             text: root.form.baseUrl
-            placeholderText: qsTr("https://example.crm.dynamics.com/api/data/v9.2/")
+            placeholderText: root.form.exampleUrl
             selectByMouse: true
             Layout.fillWidth: true
             onTextEdited: root.form.baseUrl = text

@@ -54,6 +54,7 @@ void Scenario::start()
         finish(4, QStringLiteral("the window has no account list or Account 360"));
         return;
     }
+    m_window->setProperty("currentPage", m_options.page);
     auto *timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &Scenario::poll);
     timer->start(20);

@@ -21,11 +21,12 @@ struct ScenarioOptions
     bool reportReady = false; // print "ready <ms>" when the account list first shows rows
     int cycleAccounts = 0;   // open this many accounts one after another, printing "rss <n> <kB>" after each
     int timeoutMs = 60000;
+    int page = 0; // the page shown: 0 accounts, 1 settings
 
     [[nodiscard]] bool active() const
     {
         return !openAccountNumber.isEmpty() || !openTerritory.isEmpty() || !screenshotPath.isEmpty() ||
-               !statePath.isEmpty() || reportReady || cycleAccounts > 0;
+               !statePath.isEmpty() || reportReady || cycleAccounts > 0 || page != 0;
     }
     // Whether the app quits once the scenario is done (everything but --report-ready alone).
     [[nodiscard]] bool quits() const

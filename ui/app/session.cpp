@@ -33,6 +33,17 @@ Session::Session(Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_http(std::make_unique<http::HttpClient>()),
       m_disk(std::make_unique<WorkQueue>())
 {
+    // Opening the store is the disk thread's first job, so every later job (a settings page loading
+    // before start(), say) finds it open or knows why not.
+    const std::string databasePath = settingsPath().toStdString();
+    const std::string keyPath = databasePath.substr(0, databasePath.rfind('/')) + "/settings.key";
+    m_disk->post([this, databasePath, keyPath] {
+        auto opened = store::SettingsStore::open(databasePath, keyPath);
+        if (opened)
+            m_store = std::move(opened.value());
+        else
+            m_storeProblem = opened.error().message;
+    });
 }
 
 Session::~Session()
@@ -67,19 +78,14 @@ QString Session::settingsPath() const
 
 void Session::start()
 {
-    const std::string databasePath = settingsPath().toStdString();
-    std::string directory = databasePath.substr(0, databasePath.rfind('/'));
-    const std::string keyPath = directory + "/settings.key";
     QPointer<Session> self(this);
-    m_disk->post([this, self, databasePath, keyPath] {
+    m_disk->post([this, self] {
         std::optional<sources::ConnectionSettings> crm, erp;
         std::string problem;
         bool demoMode = false;
-        auto opened = store::SettingsStore::open(databasePath, keyPath);
-        if (!opened) {
-            problem = opened.error().message;
+        if (!m_store) {
+            problem = m_storeProblem;
         } else {
-            m_store = std::move(opened.value());
             auto readCrm = m_store->connection(sources::Service::Crm);
             auto readErp = m_store->connection(sources::Service::Erp);
             auto mode = m_store->value("connections.mode");

@@ -113,6 +113,7 @@ private:
     std::unique_ptr<lakeshore::http::HttpClient> m_http;
     std::unique_ptr<lakeshore::WorkQueue> m_disk;
     std::unique_ptr<lakeshore::store::SettingsStore> m_store; // touched only on m_disk's thread
+    std::string m_storeProblem;                               // why it could not be opened; disk thread too
     bool m_storeOpen = false;
     std::unique_ptr<lakeshore::demo::DemoTenant> m_demoTenant;
     std::shared_ptr<lakeshore::sources::CrmConnector> m_crm;

@@ -20,6 +20,14 @@ ConnectionForm::ConnectionForm(sources::Service service, QString title, QObject 
 {
 }
 
+QString ConnectionForm::exampleUrl() const
+{
+    return m_service == sources::Service::Crm
+               ? QStringLiteral("https://org.crm.dynamics.com/api/data/v9.2/")
+               : QStringLiteral("https://api.businesscentral.dynamics.com/v2.0/<tenant>/Production/api/v2.0/"
+                                "companies(<id>)/");
+}
+
 QString ConnectionForm::validate() const
 {
     if (!isHttpUrl(m_baseUrl))

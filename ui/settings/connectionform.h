@@ -14,6 +14,7 @@ class ConnectionForm : public QObject
     QML_UNCREATABLE("Forms belong to a ConnectionsController")
 
     Q_PROPERTY(QString title READ title CONSTANT)
+    Q_PROPERTY(QString exampleUrl READ exampleUrl CONSTANT)
     Q_PROPERTY(QString baseUrl MEMBER m_baseUrl NOTIFY edited)
     Q_PROPERTY(AuthKind authKind MEMBER m_authKind NOTIFY edited)
     Q_PROPERTY(QString username MEMBER m_username NOTIFY edited)
@@ -35,6 +36,7 @@ public:
 
     [[nodiscard]] lakeshore::sources::Service service() const { return m_service; }
     [[nodiscard]] QString title() const { return m_title; }
+    [[nodiscard]] QString exampleUrl() const;
     [[nodiscard]] bool hasStoredSecret() const { return m_hasStoredSecret; }
     [[nodiscard]] bool testing() const { return m_testing; }
     [[nodiscard]] QString testResult() const { return m_testResult; }

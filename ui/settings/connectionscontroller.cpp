@@ -63,6 +63,8 @@ ConnectionsController::ConnectionsController(QObject *parent)
     : QObject(parent), m_crm(new ConnectionForm(sources::Service::Crm, tr("CRM"), this)),
       m_erp(new ConnectionForm(sources::Service::Erp, tr("ERP"), this))
 {
+    if (Session *session = Session::instance())
+        connect(session, &Session::readyChanged, this, &ConnectionsController::stateChanged);
 }
 
 ConnectionsController::~ConnectionsController() { m_testCancel.cancel(); }
