@@ -1,6 +1,7 @@
 // Benchmark of the real `lakeshore` executable, offscreen on its embedded demo tenant (default size):
 //  - cold start to the first rendered account list, over 10 launches (goal < 1500 ms);
-//  - resident memory while opening 200 accounts one after another (goal: no growth after the first 20).
+//  - resident memory while opening 600 accounts one after another (goal: no growth after the first 20;
+//    the issue asks about 200, the longer run shows where the curve settles).
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
     QProcess process;
     process.setProcessEnvironment(offscreen());
     process.start(app, {QStringLiteral("--demo"), QStringLiteral("--data-dir"), data.path(),
-                        QStringLiteral("--cycle-accounts"), QStringLiteral("200")});
+                        QStringLiteral("--cycle-accounts"), QStringLiteral("600")});
     process.waitForFinished(600000);
     std::map<int, long> rss;
     for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
@@ -71,14 +72,15 @@ int main(int argc, char **argv)
         if (parts.size() == 3 && parts[0] == "rss")
             rss[parts[1].toInt()] = parts[2].toLong();
     }
-    if (rss.size() < 200) {
-        std::printf("memory: the app reported %zu of 200 opens (exit %d)\n", rss.size(), process.exitCode());
+    if (rss.size() < 600) {
+        std::printf("memory: the app reported %zu of 600 opens (exit %d)\n", rss.size(), process.exitCode());
         return 1;
     }
     const long at20 = rss[20];
     const long peak = std::max_element(rss.begin(), rss.end(), [](auto &a, auto &b) { return a.second < b.second; })->second;
-    std::printf("resident memory: %ld kB after 1 open, %ld kB after 20, %ld kB after 100, %ld kB after 200; "
-                "growth after the first 20: %+ld kB (%.3f x the size at 20), peak %ld kB\n",
-                rss[1], at20, rss[100], rss[200], rss[200] - at20, static_cast<double>(rss[200]) / at20, peak);
+    std::printf("resident memory: %ld kB after 1 open, %ld kB after 20, %ld kB after 200, %ld kB after 400, "
+                "%ld kB after 600; 20 -> 200: %+ld kB (%.3f x), 200 -> 600: %+ld kB (%.3f x); peak %ld kB\n",
+                rss[1], at20, rss[200], rss[400], rss[600], rss[200] - at20, static_cast<double>(rss[200]) / at20,
+                rss[600] - rss[200], static_cast<double>(rss[600]) / rss[200], peak);
     return 0;
 }

@@ -146,7 +146,8 @@ private slots:
 private:
     std::unique_ptr<DemoTenant> m_paged;   // maxPageSize 50, absolute links
     std::unique_ptr<DemoTenant> m_wide;    // maxPageSize 1000: every set in one page
-    std::unique_ptr<http::HttpClient> m_http;
+    // Each test has its own HttpClient, declared after its servers: a client destroyed first closes its
+    // keep-alive connections, so the servers stop at once instead of waiting out the idle timeout.
 };
 
 void TestODataClient::initTestCase()
@@ -157,7 +158,6 @@ void TestODataClient::initTestCase()
     auto wide = DemoTenant::start(demoOptions(1000));
     QVERIFY2(wide.ok(), qPrintable(describe(wide)));
     m_wide = std::move(wide.value());
-    m_http = std::make_unique<http::HttpClient>();
 }
 
 void TestODataClient::init()
@@ -168,7 +168,8 @@ void TestODataClient::init()
 
 void TestODataClient::pageThenNextPage()
 {
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     QCOMPARE(qs(client.config().serviceRoot), qs(m_paged->crmServiceRoot()));
     Query query = accountsById();
     query.count = true;
@@ -201,13 +202,14 @@ void TestODataClient::pageThenNextPage()
 
 void TestODataClient::allWithAbsoluteLinksEqualsUnpagedRead()
 {
-    Client wide(*m_http, configFor(m_wide->crmServiceRoot()));
+    http::HttpClient transport;
+    Client wide(transport, configFor(m_wide->crmServiceRoot()));
     auto unpaged = await<Collection>([&](auto done) { wide.all(accountsById(), {}, done); });
     QVERIFY2(unpaged.ok(), qPrintable(describe(unpaged)));
     QCOMPARE(unpaged.value().pages, 1);
     QCOMPARE(unpaged.value().rows.size(), m_wide->world().accounts().size());
 
-    Client paged(*m_http, configFor(m_paged->crmServiceRoot()));
+    Client paged(transport, configFor(m_paged->crmServiceRoot()));
     Query query = accountsById();
     query.maxPageSize = 9; // below the server's 50, so honoured
     auto walked = await<Collection>([&](auto done) { paged.all(query, {}, done); });
@@ -226,10 +228,11 @@ void TestODataClient::allWithRelativeLinksEqualsUnpagedRead()
     auto &relative = *started.value();
 
     // The links really are relative.
-    Client client(*m_http, configFor(relative.crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(relative.crmServiceRoot()));
     http::Request raw;
     raw.url = relative.crmServiceRoot() + "accounts?$select=accountid";
-    auto reply = await<http::Response>([&](auto done) { m_http->send(raw, {}, done); });
+    auto reply = await<http::Response>([&](auto done) { transport.send(raw, {}, done); });
     QVERIFY2(reply.ok(), qPrintable(describe(reply)));
     const std::string link = json::parse(reply.value().body).value("@odata.nextLink", std::string());
     QVERIFY2(!link.empty() && link.rfind("http", 0) != 0, link.c_str());
@@ -238,7 +241,7 @@ void TestODataClient::allWithRelativeLinksEqualsUnpagedRead()
     QVERIFY2(walked.ok(), qPrintable(describe(walked)));
     QCOMPARE(walked.value().pages, static_cast<int>((relative.world().accounts().size() + 6) / 7));
 
-    Client wide(*m_http, configFor(m_wide->crmServiceRoot()));
+    Client wide(transport, configFor(m_wide->crmServiceRoot()));
     auto unpaged = await<Collection>([&](auto done) { wide.all(accountsById(), {}, done); });
     QVERIFY2(unpaged.ok(), qPrintable(describe(unpaged)));
     QVERIFY(walked.value().rows == unpaged.value().rows);
@@ -248,8 +251,8 @@ void TestODataClient::allWithRelativeLinksEqualsUnpagedRead()
     lines.entitySet = "salesInvoiceLines";
     lines.filter = "customerNumber eq " + stringLiteral(relative.world().accounts().front().accountNumber);
     lines.orderBy = {"id asc"};
-    Client erp(*m_http, configFor(relative.erpServiceRoot()));
-    Client erpWide(*m_http, configFor(m_wide->erpServiceRoot()));
+    Client erp(transport, configFor(relative.erpServiceRoot()));
+    Client erpWide(transport, configFor(m_wide->erpServiceRoot()));
     auto erpWalked = await<Collection>([&](auto done) { erp.all(lines, {}, done); });
     auto erpUnpaged = await<Collection>([&](auto done) { erpWide.all(lines, {}, done); });
     QVERIFY2(erpWalked.ok(), qPrintable(describe(erpWalked)));
@@ -260,7 +263,8 @@ void TestODataClient::allWithRelativeLinksEqualsUnpagedRead()
 
 void TestODataClient::topAcrossPages()
 {
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     Query query = accountsById();
     query.top = 20;
     query.maxPageSize = 7;
@@ -275,7 +279,8 @@ void TestODataClient::preferAndODataHeadersSent()
     Handcrafted server;
     server.set([](const http::ServerRequest &, http::ServerResponse &out) { out.body = R"({"value":[]})"; });
     QVERIFY(server.start());
-    Client client(*m_http, configFor(server.root()));
+    http::HttpClient transport;
+    Client client(transport, configFor(server.root()));
     Query query;
     query.entitySet = "things";
     query.maxPageSize = 25;
@@ -306,7 +311,8 @@ void TestODataClient::countRead()
     const std::string territory = world.accounts().front().territoryId;
     const auto expected = std::count_if(world.accounts().begin(), world.accounts().end(),
                                         [&](const auto &a) { return a.territoryId == territory; });
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     Query query = accountsById();
     query.filter = "_territoryid_value eq " + territory;
     query.count = true;
@@ -327,7 +333,8 @@ void TestODataClient::quotedLiteralRoundTrip()
     auto quoted = std::find_if(accounts.begin(), accounts.end(),
                                [](const auto &a) { return a.name.find('\'') != std::string::npos; });
     const domain::Account &target = quoted != accounts.end() ? *quoted : accounts.front();
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     Query query = accountsById();
     query.filter = "name eq " + stringLiteral(target.name);
     auto page = await<Page>([&](auto done) { client.page(query, {}, done); });
@@ -346,7 +353,8 @@ void TestODataClient::quotedLiteralRoundTrip()
 void TestODataClient::nextLinkLoopFromDemo()
 {
     m_paged->setFaults(DemoService::Crm, {fault("accounts:body=nextlink-loop")});
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     const int before = m_paged->requestCount(DemoService::Crm);
     auto walked = await<Collection>([&](auto done) { client.all(accountsById(), {}, done); });
     QVERIFY(!walked.ok());
@@ -382,7 +390,8 @@ void TestODataClient::nextLinkLoopHandcrafted()
             body["@odata.nextLink"] = "?page=1";
         out.body = body.dump();
     });
-    Client client(*m_http, configFor(root));
+    http::HttpClient transport;
+    Client client(transport, configFor(root));
     Query query;
     query.entitySet = "items";
     auto walked = await<Collection>([&](auto done) { client.all(query, {}, done); });
@@ -393,7 +402,8 @@ void TestODataClient::nextLinkLoopHandcrafted()
 
 void TestODataClient::pagingLimits()
 {
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     const std::size_t total = m_paged->world().accounts().size();
 
     auto rows = await<Collection>([&](auto done) { client.all(accountsById(), {}, done, {100, 10}); });
@@ -423,7 +433,8 @@ void TestODataClient::pagingLimits()
 void TestODataClient::malformedJsonFromDemo()
 {
     m_paged->setFaults(DemoService::Crm, {fault("accounts:body=malformed")});
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     auto page = await<Page>([&](auto done) { client.page(accountsById(), {}, done); });
     QVERIFY(!page.ok());
     QCOMPARE(page.error().kind, ErrorKind::Malformed);
@@ -435,7 +446,8 @@ void TestODataClient::replyShapes_data()
     QTest::addColumn<QString>("body");
     QTest::addColumn<int>("kind"); // -1: ok
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("cut JSON") << R"({"value":[{"a":1},)" << int(ErrorKind::Malformed) << "byte 18";
+    QTest::newRow("cut JSON") << R"({"value":[{"a":1},)" << int(ErrorKind::Malformed) << "byte";
+    QTest::newRow("bad byte mid-body") << R"({"value":[{"a":1}x]})" << int(ErrorKind::Malformed) << "byte 18 of 20";
     QTest::newRow("empty body") << "" << int(ErrorKind::Malformed) << "byte";
     QTest::newRow("html") << "<html><body>Sign in</body></html>" << int(ErrorKind::Malformed) << "byte 1";
     QTest::newRow("no value") << R"({"items":[]})" << int(ErrorKind::Malformed) << "value";
@@ -461,7 +473,8 @@ void TestODataClient::replyShapes()
     const std::string text = body.toStdString();
     server.set([text](const http::ServerRequest &, http::ServerResponse &out) { out.body = text; });
     QVERIFY(server.start());
-    Client client(*m_http, configFor(server.root()));
+    http::HttpClient transport;
+    Client client(transport, configFor(server.root()));
     Query query;
     query.entitySet = "items";
     auto page = await<Page>([&](auto done) { client.page(query, {}, done); });
@@ -480,7 +493,8 @@ void TestODataClient::hugePage()
     m_paged->setFaults(DemoService::Crm, {fault("accounts:body=huge,bytes=2m")});
     ClientConfig config = configFor(m_paged->crmServiceRoot());
     config.maxPageBytes = 256 * 1024;
-    Client client(*m_http, config);
+    http::HttpClient transport;
+    Client client(transport, config);
     auto page = await<Page>([&](auto done) { client.page(accountsById(), {}, done); });
     QVERIFY(!page.ok());
     QCOMPARE(page.error().kind, ErrorKind::TooLarge);
@@ -500,7 +514,8 @@ void TestODataClient::unknownPropertiesKept()
                    R"({"id":"2","name":null,"x_custom@OData.Community.Display.V1.FormattedValue":"Two"}]})";
     });
     QVERIFY(server.start());
-    Client client(*m_http, configFor(server.root()));
+    http::HttpClient transport;
+    Client client(transport, configFor(server.root()));
     Query query;
     query.entitySet = "items";
     auto page = await<Page>([&](auto done) { client.page(query, {}, done); });
@@ -518,7 +533,8 @@ void TestODataClient::unknownPropertiesKept()
 void TestODataClient::entityWithETag()
 {
     const domain::Account &account = m_paged->world().accounts().at(3);
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     Query query;
     query.entitySet = "accounts";
     query.key = account.id;
@@ -543,7 +559,11 @@ void TestODataClient::entityWithETag()
 
 void TestODataClient::entityErrors()
 {
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    Handcrafted server;
+    server.set([](const http::ServerRequest &, http::ServerResponse &out) { out.body = R"(["not","an","entity"])"; });
+    QVERIFY(server.start());
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     Query missing;
     missing.entitySet = "accounts";
     missing.key = "00000000-0000-4000-8000-0000000000ff";
@@ -560,10 +580,7 @@ void TestODataClient::entityErrors()
     QCOMPARE(rejected.error().httpStatus, 400);
     QCOMPARE(rejected.error().kind, ErrorKind::Service);
 
-    Handcrafted server;
-    server.set([](const http::ServerRequest &, http::ServerResponse &out) { out.body = R"(["not","an","entity"])"; });
-    QVERIFY(server.start());
-    Client odd(*m_http, configFor(server.root()));
+    Client odd(transport, configFor(server.root()));
     auto shape = await<Entity>([&](auto done) { odd.entity(missing, "", {}, done); });
     QVERIFY(!shape.ok());
     QCOMPARE(shape.error().kind, ErrorKind::Malformed);
@@ -584,7 +601,8 @@ void TestODataClient::serviceDocument()
 {
     for (const std::string &root : {m_paged->crmServiceRoot(), m_paged->crmServiceRoot().substr(
                                                                     0, m_paged->crmServiceRoot().size() - 1)}) {
-        Client client(*m_http, configFor(root));
+        http::HttpClient transport;
+        Client client(transport, configFor(root));
         auto names = await<std::vector<std::string>>([&](auto done) { client.serviceDocument({}, done); });
         QVERIFY2(names.ok(), qPrintable(describe(names)));
         const std::set<std::string> sets(names.value().begin(), names.value().end());
@@ -592,7 +610,7 @@ void TestODataClient::serviceDocument()
                                  "incidents", "territories", "systemusers"})
             QVERIFY2(sets.count(name), name);
     }
-    Client erp(*m_http, configFor(m_paged->erpServiceRoot()));
+    Client erp(transport, configFor(m_paged->erpServiceRoot()));
     auto names = await<std::vector<std::string>>([&](auto done) { erp.serviceDocument({}, done); });
     QVERIFY2(names.ok(), qPrintable(describe(names)));
     QVERIFY(std::find(names.value().begin(), names.value().end(), "salesInvoices") != names.value().end());
@@ -602,7 +620,8 @@ void TestODataClient::serviceDocumentNotOData()
 {
     Handcrafted server;
     QVERIFY(server.start());
-    Client client(*m_http, configFor(server.root()));
+    http::HttpClient transport;
+    Client client(transport, configFor(server.root()));
     const std::pair<std::string, ErrorKind> replies[] = {{"<html>Welcome</html>", ErrorKind::Malformed},
                                                          {R"({"status":"ok"})", ErrorKind::Malformed},
                                                          {R"({"value":"x"})", ErrorKind::Malformed}};
@@ -620,7 +639,7 @@ void TestODataClient::serviceDocumentNotOData()
     QVERIFY2(names.ok(), qPrintable(describe(names)));
     QCOMPARE(names.value(), std::vector<std::string>{"a"});
 
-    Client down(*m_http, configFor("http://127.0.0.1:" + std::to_string(closedPort()) + "/svc/"));
+    Client down(transport, configFor("http://127.0.0.1:" + std::to_string(closedPort()) + "/svc/"));
     auto refused = await<std::vector<std::string>>([&](auto done) { down.serviceDocument({}, done); });
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, ErrorKind::Network);
@@ -628,7 +647,8 @@ void TestODataClient::serviceDocumentNotOData()
 
 void TestODataClient::statusErrorsMapped()
 {
-    Client client(*m_http, configFor(m_paged->crmServiceRoot()));
+    http::HttpClient transport;
+    Client client(transport, configFor(m_paged->crmServiceRoot()));
     const std::tuple<const char *, ErrorKind, int> cases[] = {
         {"accounts:status=500", ErrorKind::Service, 500},
         {"accounts:status=401", ErrorKind::Auth, 401},
@@ -667,7 +687,8 @@ void TestODataClient::timeout()
     m_paged->setFaults(DemoService::Crm, {fault("accounts:latency=700")});
     ClientConfig config = configFor(m_paged->crmServiceRoot());
     config.timeoutMs = 150;
-    Client client(*m_http, config);
+    http::HttpClient transport;
+    Client client(transport, config);
     auto page = await<Page>([&](auto done) { client.page(accountsById(), {}, done); });
     QVERIFY(!page.ok());
     QCOMPARE(page.error().kind, ErrorKind::Timeout);
@@ -689,8 +710,8 @@ void TestODataClient::cancelDuringWalk()
     });
     QVERIFY(server.start());
     auto release = qScopeGuard([&] { gate.open(); });
-    auto http = std::make_unique<http::HttpClient>();
-    Client client(*http, configFor(server.root()));
+    auto transport = std::make_unique<http::HttpClient>();
+    Client client(*transport, configFor(server.root()));
     Query query;
     query.entitySet = "items";
     CancelToken cancel;
@@ -702,7 +723,7 @@ void TestODataClient::cancelDuringWalk()
     QVERIFY(!results.value().ok());
     QCOMPARE(results.value().error().kind, ErrorKind::Cancelled);
     gate.open();
-    http.reset(); // joins the I/O thread: a late second callback would have come by now
+    transport.reset(); // joins the I/O thread: a late second callback would have come by now
     QCOMPARE(results.count(), std::size_t(1));
 }
 
@@ -723,12 +744,13 @@ void TestODataClient::authModesAgainstDemo()
     QVERIFY2(started.ok(), qPrintable(describe(started)));
     auto &tenant = *started.value();
 
-    Client good(*m_http, configFor(tenant.crmServiceRoot(), tenant.clientAuth()));
+    http::HttpClient transport;
+    Client good(transport, configFor(tenant.crmServiceRoot(), tenant.clientAuth()));
     auto page = await<Page>([&](auto done) { good.page(accountsById(), {}, done); });
     QVERIFY2(page.ok(), qPrintable(describe(page)));
     QCOMPARE(page.value().rows.size(), std::size_t(50));
 
-    Client anonymous(*m_http, configFor(tenant.crmServiceRoot()));
+    Client anonymous(transport, configFor(tenant.crmServiceRoot()));
     auto refused = await<Page>([&](auto done) { anonymous.page(accountsById(), {}, done); });
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, ErrorKind::Auth);
@@ -736,7 +758,7 @@ void TestODataClient::authModesAgainstDemo()
 
     http::AuthConfig wrong = tenant.clientAuth();
     wrong.secret += "-wrong";
-    Client mistaken(*m_http, configFor(tenant.crmServiceRoot(), wrong));
+    Client mistaken(transport, configFor(tenant.crmServiceRoot(), wrong));
     auto denied = await<Page>([&](auto done) { mistaken.page(accountsById(), {}, done); });
     QVERIFY(!denied.ok());
     QCOMPARE(denied.error().kind, ErrorKind::Auth);
@@ -768,7 +790,8 @@ void TestODataClient::oauth2RenewsOnceOn401()
     auth.clientId = "id";
     auth.secret = "secret";
     auth.tokenUrl = server.server.baseUrl() + "/token";
-    Client client(*m_http, configFor(server.root(), auth));
+    http::HttpClient transport;
+    Client client(transport, configFor(server.root(), auth));
     Query query;
     query.entitySet = "items";
 

@@ -75,7 +75,12 @@ void TestODataError::mapped_data()
     QTest::newRow("502 html") << 502 << "<html><body>Bad gateway</body></html>" << QString() << int(ErrorKind::Http)
                               << "" << "unexpected HTTP status 502";
     QTest::newRow("garbage bytes") << 500 << QString::fromLatin1("\x01\x02{{{\xff") << QString()
-                                   << int(ErrorKind::Http) << "" << "unexpected HTTP status 500";
+                                   << int(ErrorKind::Http) << "" << "~unexpected HTTP status 500";
+    QTest::newRow("plain text first line") << 500 << "NullReferenceException: boom\r\n   at Service.Read()\n"
+                                           << QString() << int(ErrorKind::Http) << ""
+                                           << "unexpected HTTP status 500: NullReferenceException: boom";
+    QTest::newRow("plain text 404") << 404 << "Cannot GET /x" << QString() << int(ErrorKind::NotFound) << ""
+                                    << "not found: Cannot GET /x";
     QTest::newRow("truncated JSON") << 400 << R"({"error":{"code":"Bad)" << QString() << int(ErrorKind::Http) << ""
                                     << "unexpected HTTP status 400";
     QTest::newRow("error is a string") << 400 << R"({"error":"boom"})" << QString() << int(ErrorKind::Http) << ""
@@ -85,7 +90,7 @@ void TestODataError::mapped_data()
     QTest::newRow("wrong types") << 400 << R"({"error":{"code":5,"message":["x"],"details":"y"}})" << QString()
                                  << int(ErrorKind::Http) << "" << "unexpected HTTP status 400";
     QTest::newRow("JSON array") << 400 << "[1,2,3]" << QString() << int(ErrorKind::Http) << ""
-                                << "unexpected HTTP status 400";
+                                << "~unexpected HTTP status 400";
     QTest::newRow("302 redirect") << 302 << "" << QString() << int(ErrorKind::Http) << "" << "~302";
 }
 
