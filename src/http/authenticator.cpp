@@ -1,5 +1,6 @@
 #include "http/authenticator.h"
 
+#include "core/canceltoken.h"
 #include "http/httpclient.h"
 #include "http/url.h"
 
@@ -58,7 +59,7 @@ struct Authenticator::State
 
     State(HttpClient &c, AuthConfig a, int t) : client(c), config(std::move(a)), timeoutMs(t) {}
 
-    static void fetch(const std::shared_ptr<State> &self, CancelToken cancel);
+    static void fetch(const std::shared_ptr<State> &self);
     void settle(Result<std::string> result);
 };
 
@@ -77,7 +78,7 @@ void Authenticator::invalidate()
     m_state->token.clear();
 }
 
-void Authenticator::authorization(CancelToken cancel, std::function<void(Result<std::string>)> callback)
+void Authenticator::authorization(std::function<void(Result<std::string>)> callback)
 {
     const AuthConfig &config = m_state->config;
     switch (config.kind) {
@@ -108,10 +109,12 @@ void Authenticator::authorization(CancelToken cancel, std::function<void(Result<
     if (!cached.empty())
         callback(std::move(cached));
     else
-        State::fetch(m_state, cancel);
+        State::fetch(m_state);
 }
 
-void Authenticator::State::fetch(const std::shared_ptr<State> &self, CancelToken cancel)
+// One fetch serves every waiting caller, so no single caller's cancel stops it; each caller's own
+// request is still cancelled by its token.
+void Authenticator::State::fetch(const std::shared_ptr<State> &self)
 {
     const AuthConfig &config = self->config;
     if (config.tokenUrl.empty()) {
@@ -129,7 +132,7 @@ void Authenticator::State::fetch(const std::shared_ptr<State> &self, CancelToken
         request.body += "&scope=" + percentEncode(config.scope);
     request.maxResponseBytes = 1u << 20;
 
-    self->client.send(std::move(request), cancel, [self](Result<Response> result) {
+    self->client.send(std::move(request), CancelToken(), [self](Result<Response> result) {
         if (!result) {
             self->settle(result.error());
             return;

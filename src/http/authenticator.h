@@ -1,7 +1,6 @@
 // Turns an AuthConfig into an Authorization header, fetching and caching OAuth2 client-credentials tokens.
 #pragma once
 
-#include "core/canceltoken.h"
 #include "core/result.h"
 #include "http/authconfig.h"
 
@@ -21,7 +20,7 @@ public:
 
     // The Authorization header value ("" when the service needs none). Calls back on the I/O thread,
     // or at once on the caller's thread when nothing has to be fetched.
-    void authorization(CancelToken cancel, std::function<void(Result<std::string>)> callback);
+    void authorization(std::function<void(Result<std::string>)> callback);
 
     // Forget a cached token (after a 401), so the next call fetches a fresh one.
     void invalidate();

@@ -74,7 +74,7 @@ struct Client::State : std::enable_shared_from_this<State>
     void get(std::string url, http::Headers extra, CancelToken cancel, Reply done, bool mayRenewToken = true)
     {
         auto self = shared_from_this();
-        authenticator.authorization(cancel, [self, url = std::move(url), extra = std::move(extra), cancel,
+        authenticator.authorization([self, url = std::move(url), extra = std::move(extra), cancel,
                                              done = std::move(done), mayRenewToken](Result<std::string> auth) {
             if (!auth) {
                 done(auth.error());
