@@ -766,6 +766,11 @@
         <source>The %1 has no such record.</source>
         <translation>Das %1 enthält keinen solchen Datensatz.</translation>
     </message>
+    <message>
+        <location filename="../ui/core/errortext.cpp" line="30"/>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>

@@ -762,6 +762,11 @@
         <source>The %1 has no such record.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../ui/core/errortext.cpp" line="30"/>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Format</name>

@@ -27,6 +27,7 @@ struct Error
     std::string message; // one line, English, for logs and as detail under a translated summary
     int httpStatus = 0;
     std::string code; // service-defined error code, if any
+    std::string serviceMessage; // the service's own words, when it sent any (shown to the user as such)
 
     [[nodiscard]] std::string describe() const;
 };

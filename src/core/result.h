@@ -38,7 +38,7 @@ inline Status okStatus() { return Done{}; }
 
 inline Error makeError(ErrorKind kind, std::string message, int httpStatus = 0, std::string code = {})
 {
-    return Error{kind, std::move(message), httpStatus, std::move(code)};
+    return Error{kind, std::move(message), httpStatus, std::move(code), {}};
 }
 
 } // namespace lakeshore

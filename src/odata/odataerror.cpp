@@ -57,7 +57,7 @@ std::string plainTextExcerpt(const http::Response &response)
 
 } // namespace
 
-Error errorFromResponse(const http::Response &response)
+static Error classify(const http::Response &response)
 {
     const int status = response.status;
     const auto body = readErrorBody(response.body);
@@ -85,6 +85,14 @@ Error errorFromResponse(const http::Response &response)
                          status, code);
     const std::string unexpected = "unexpected HTTP status " + std::to_string(status);
     return makeError(ErrorKind::Http, withDetail(unexpected), status);
+}
+
+Error errorFromResponse(const http::Response &response)
+{
+    Error error = classify(response);
+    const auto body = readErrorBody(response.body);
+    error.serviceMessage = body ? body->message : plainTextExcerpt(response);
+    return error;
 }
 
 } // namespace lakeshore::odata

@@ -23,10 +23,19 @@ QString errorText(const Error &error, const QString &serviceName)
     case ErrorKind::NotFound: summary = QCoreApplication::translate("ErrorText", "The %1 has no such record."); break;
     }
     summary = summary.contains(QLatin1String("%1")) ? summary.arg(serviceName) : summary;
-    QString detail = QString::fromStdString(error.message);
+    // What the service said in its own words, quoted; for failures that never reached a service
+    // (network, timeout, a reply we could not read) our own one-line explanation.
+    QString detail;
+    if (!error.serviceMessage.empty())
+        detail = QCoreApplication::translate("ErrorText", "“%1”").arg(QString::fromStdString(error.serviceMessage));
+    else if (error.httpStatus == 0 && !error.message.empty()) {
+        detail = QString::fromStdString(error.message);
+        detail[0] = detail[0].toUpper();
+        if (!detail.endsWith(QLatin1Char('.')))
+            detail += QLatin1Char('.');
+    }
     if (error.httpStatus != 0)
-        detail = detail.isEmpty() ? QStringLiteral("HTTP %1").arg(error.httpStatus)
-                                  : QStringLiteral("%1 (HTTP %2)").arg(detail).arg(error.httpStatus);
+        detail = QStringLiteral("%1 (HTTP %2)").arg(detail).arg(error.httpStatus).trimmed();
     return detail.isEmpty() ? summary : summary + QLatin1Char(' ') + detail;
 }
 

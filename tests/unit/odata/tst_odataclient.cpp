@@ -599,9 +599,9 @@ void TestODataClient::entityErrors()
 
 void TestODataClient::serviceDocument()
 {
+    http::HttpClient transport;
     for (const std::string &root : {m_paged->crmServiceRoot(), m_paged->crmServiceRoot().substr(
                                                                     0, m_paged->crmServiceRoot().size() - 1)}) {
-        http::HttpClient transport;
         Client client(transport, configFor(root));
         auto names = await<std::vector<std::string>>([&](auto done) { client.serviceDocument({}, done); });
         QVERIFY2(names.ok(), qPrintable(describe(names)));
