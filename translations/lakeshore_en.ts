@@ -4,67 +4,67 @@
 <context>
     <name>Account360Controller</name>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="17"/>
+        <location filename="../ui/accounts/account360controller.cpp" line="+17"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="18"/>
+        <location line="+1"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="19"/>
+        <location line="+1"/>
         <source>Opportunities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="20"/>
+        <location line="+1"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="21"/>
+        <location line="+1"/>
         <source>Conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="22"/>
+        <location line="+1"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="23"/>
+        <location line="+1"/>
         <source>Balance and credit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="24"/>
+        <location line="+1"/>
         <source>Open orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="25"/>
+        <location line="+1"/>
         <source>Recent invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="26"/>
+        <location line="+1"/>
         <source>Contract coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="33"/>
+        <location line="+7"/>
         <source>CRM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="33"/>
+        <location line="+0"/>
         <source>ERP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="108"/>
+        <location line="+75"/>
         <source>Not connected to the CRM and ERP yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,82 +72,82 @@
 <context>
     <name>Account360Header</name>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="34"/>
+        <location filename="../qml/Accounts/Account360Header.qml" line="+34"/>
         <source>Account %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="43"/>
+        <location line="+9"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="43"/>
+        <location line="+0"/>
         <source>Inactive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="69"/>
+        <location line="+26"/>
         <source>Reading the account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="86"/>
+        <location line="+17"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="99"/>
+        <location line="+13"/>
         <source>Account number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="103"/>
+        <location line="+4"/>
         <source>Territory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="107"/>
+        <location line="+4"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="111"/>
+        <location line="+4"/>
         <source>Industry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="115"/>
+        <location line="+4"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="116"/>
+        <location line="+1"/>
         <source>%1, %2, %3 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="121"/>
+        <location line="+5"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="125"/>
+        <location line="+4"/>
         <source>Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="129"/>
+        <location line="+4"/>
         <source>Annual revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="133"/>
+        <location line="+4"/>
         <source>Employees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360Header.qml" line="137"/>
+        <location line="+4"/>
         <source>Last modified in the CRM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,17 +155,17 @@
 <context>
     <name>Account360Panel</name>
     <message>
-        <location filename="../ui/accounts/account360panel.cpp" line="15"/>
+        <location filename="../ui/accounts/account360panel.cpp" line="+15"/>
         <source>%1 · loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360panel.cpp" line="16"/>
+        <location line="+1"/>
         <source>%1 · read %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts/account360panel.cpp" line="17"/>
+        <location line="+1"/>
         <source>%1 · failed %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -173,17 +173,17 @@
 <context>
     <name>Account360View</name>
     <message>
-        <location filename="../qml/Accounts/Account360View.qml" line="21"/>
+        <location filename="../qml/Accounts/Account360View.qml" line="+21"/>
         <source>Select an account to read it live from the CRM and the ERP.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360View.qml" line="38"/>
+        <location line="+17"/>
         <source>From the CRM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/Account360View.qml" line="77"/>
+        <location line="+39"/>
         <source>From the ERP</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,8 +191,8 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../ui/accounts/accountlistmodel.cpp" line="187"/>
-        <location filename="../ui/accounts/accountlistmodel.cpp" line="211"/>
+        <location filename="../ui/accounts/accountlistmodel.cpp" line="+187"/>
+        <location line="+24"/>
         <source>CRM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,67 +200,67 @@
 <context>
     <name>AccountListPane</name>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="52"/>
+        <location filename="../qml/Accounts/AccountListPane.qml" line="+52"/>
         <source>Search name, number or city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="67"/>
+        <location line="+15"/>
         <source>All territories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="85"/>
+        <location line="+18"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="103"/>
+        <location line="+18"/>
         <source>Sort by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="108"/>
+        <location line="+5"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="108"/>
+        <location line="+0"/>
         <source>Account number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="108"/>
+        <location line="+0"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="108"/>
+        <location line="+0"/>
         <source>Annual revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="108"/>
+        <location line="+0"/>
         <source>Last modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="117"/>
+        <location line="+9"/>
         <source>Descending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="117"/>
+        <location line="+0"/>
         <source>Ascending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="129"/>
+        <location line="+12"/>
         <source>Reading accounts from the CRM…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Accounts/AccountListPane.qml" line="130"/>
+        <location line="+1"/>
         <source>%1 of %n account(s)</source>
         <translation>
             <numerusform>%1 of %n account</numerusform>
@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Accounts/AccountListPane.qml" line="131"/>
+        <location line="+1"/>
         <source>%n account(s)</source>
         <translation>
             <numerusform>%n account</numerusform>
@@ -276,22 +276,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="154"/>
+        <location line="+23"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="203"/>
+        <location line="+49"/>
         <source>Load more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="211"/>
+        <location line="+8"/>
         <source>No accounts match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountListPane.qml" line="211"/>
+        <location line="+0"/>
         <source>Connecting to the CRM…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,12 +299,12 @@
 <context>
     <name>AccountRow</name>
     <message>
-        <location filename="../qml/Accounts/AccountRow.qml" line="41"/>
+        <location filename="../qml/Accounts/AccountRow.qml" line="+41"/>
         <source>%1 · %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/AccountRow.qml" line="49"/>
+        <location line="+8"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,42 +312,42 @@
 <context>
     <name>ActivitiesPanel</name>
     <message>
-        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="10"/>
+        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="+10"/>
         <source>No activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="14"/>
+        <location line="+4"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="15"/>
+        <location line="+1"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="16"/>
+        <location line="+1"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="17"/>
+        <location line="+1"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="28"/>
+        <location line="+11"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="29"/>
+        <location line="+1"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ActivitiesPanel.qml" line="29"/>
+        <location line="+0"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,42 +355,42 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="10"/>
+        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="+10"/>
         <source>No cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="18"/>
+        <location line="+8"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="20"/>
+        <location line="+2"/>
         <source>%1 · %2 priority · opened %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="20"/>
+        <location line="+0"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="20"/>
+        <location line="+0"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="20"/>
+        <location line="+0"/>
         <source>High</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="20"/>
+        <location line="+0"/>
         <source>Low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CasesPanel.qml" line="20"/>
+        <location line="+0"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,102 +398,102 @@
 <context>
     <name>ConnectionEditor</name>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="25"/>
+        <location filename="../qml/Settings/ConnectionEditor.qml" line="+25"/>
         <source>Service URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="36"/>
+        <location line="+11"/>
         <source>Authentication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="39"/>
+        <location line="+3"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="39"/>
+        <location line="+0"/>
         <source>Bearer token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="39"/>
+        <location line="+0"/>
         <source>Basic (user and password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="39"/>
+        <location line="+0"/>
         <source>OAuth2 client credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="47"/>
+        <location line="+8"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="58"/>
+        <location line="+11"/>
         <source>Token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="63"/>
+        <location line="+5"/>
         <source>https://login.example.com/tenant/oauth2/v2.0/token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="70"/>
+        <location line="+7"/>
         <source>Client ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="81"/>
+        <location line="+11"/>
         <source>Scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="86"/>
+        <location line="+5"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="93"/>
+        <location line="+7"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="93"/>
+        <location line="+0"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="93"/>
+        <location line="+0"/>
         <source>Client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="99"/>
+        <location line="+6"/>
         <source>•••••••• stored encrypted; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="99"/>
+        <location line="+0"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="105"/>
+        <location line="+6"/>
         <source>Timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="112"/>
+        <location line="+7"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/ConnectionEditor.qml" line="118"/>
+        <location line="+6"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -501,32 +501,32 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="34"/>
+        <location filename="../ui/settings/connectionform.cpp" line="+34"/>
         <source>%1: the service URL must start with http:// or https:// and name a host.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="36"/>
+        <location line="+2"/>
         <source>%1: the timeout must be between 1 and 300 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="42"/>
+        <location line="+6"/>
         <source>%1: enter the bearer token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="46"/>
+        <location line="+4"/>
         <source>%1: enter the user name and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="50"/>
+        <location line="+4"/>
         <source>%1: enter the client ID and client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="52"/>
+        <location line="+2"/>
         <source>%1: the token URL must start with http:// or https://.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -534,49 +534,49 @@
 <context>
     <name>ConnectionsController</name>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="63"/>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="209"/>
+        <location filename="../ui/settings/connectionscontroller.cpp" line="+63"/>
+        <location line="+146"/>
         <source>CRM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="64"/>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="209"/>
+        <location line="-145"/>
+        <location line="+145"/>
         <source>ERP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="109"/>
+        <location line="-100"/>
         <source>The saved connections could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="132"/>
+        <location line="+23"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="163"/>
+        <location line="+31"/>
         <source>The connections were not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="174"/>
+        <location line="+11"/>
         <source>Saved. Lakeshore now reads the demo tenant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="175"/>
+        <location line="+1"/>
         <source>Saved. Lakeshore now reads the CRM and ERP you configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/connectionscontroller.cpp" line="192"/>
+        <location line="+17"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/settings/connectionscontroller.cpp" line="212"/>
+        <location line="+20"/>
         <source>Connected in %1 ms: %n entity set(s).</source>
         <translation>
             <numerusform>Connected in %1 ms: %n entity set.</numerusform>
@@ -587,12 +587,12 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../qml/Accounts/panels/ContactsPanel.qml" line="10"/>
+        <location filename="../qml/Accounts/panels/ContactsPanel.qml" line="+10"/>
         <source>No contacts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ContactsPanel.qml" line="18"/>
+        <location line="+8"/>
         <source>%1 (primary)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,7 +600,7 @@
 <context>
     <name>ContractCoveragePanel</name>
     <message numerus="yes">
-        <location filename="../qml/Accounts/panels/ContractCoveragePanel.qml" line="19"/>
+        <location filename="../qml/Accounts/panels/ContractCoveragePanel.qml" line="+19"/>
         <source>%n item(s) under contract · nearest expiry %1</source>
         <translation>
             <numerusform>%n item under contract · nearest expiry %1</numerusform>
@@ -608,32 +608,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ContractCoveragePanel.qml" line="20"/>
+        <location line="+1"/>
         <source>No contract is valid today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ContractCoveragePanel.qml" line="31"/>
+        <location line="+11"/>
         <source>%1 of the last 12 months&apos; spend (%2) billed at contract price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ContractCoveragePanel.qml" line="44"/>
+        <location line="+13"/>
         <source>Off contract</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ContractCoveragePanel.qml" line="48"/>
+        <location line="+4"/>
         <source>Leakage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ContractCoveragePanel.qml" line="53"/>
+        <location line="+5"/>
         <source>Overbilling</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Accounts/panels/ContractCoveragePanel.qml" line="61"/>
+        <location line="+8"/>
         <source>%n contract price(s) expire within 90 days.</source>
         <translation>
             <numerusform>%n contract price expires within 90 days.</numerusform>
@@ -644,12 +644,12 @@
 <context>
     <name>ConversationsPanel</name>
     <message>
-        <location filename="../qml/Accounts/panels/ConversationsPanel.qml" line="10"/>
+        <location filename="../qml/Accounts/panels/ConversationsPanel.qml" line="+10"/>
         <source>No conversations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Accounts/panels/ConversationsPanel.qml" line="20"/>
+        <location line="+10"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -657,7 +657,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/ConversationsPanel.qml" line="21"/>
+        <location line="+1"/>
         <source>%1 · %2 · “%3”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,32 +665,32 @@
 <context>
     <name>CreditPanel</name>
     <message>
-        <location filename="../qml/Accounts/panels/CreditPanel.qml" line="24"/>
+        <location filename="../qml/Accounts/panels/CreditPanel.qml" line="+24"/>
         <source>Balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CreditPanel.qml" line="28"/>
+        <location line="+4"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CreditPanel.qml" line="33"/>
+        <location line="+5"/>
         <source>Credit limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CreditPanel.qml" line="37"/>
+        <location line="+4"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CreditPanel.qml" line="49"/>
+        <location line="+12"/>
         <source>%1 of the credit limit used · terms %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/CreditPanel.qml" line="56"/>
+        <location line="+7"/>
         <source>The customer is blocked in the ERP.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -698,72 +698,72 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="11"/>
+        <location filename="../ui/core/errortext.cpp" line="+11"/>
         <source>Could not reach the %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="12"/>
+        <location line="+1"/>
         <source>The %1 did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="13"/>
+        <location line="+1"/>
         <source>The read from the %1 was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="14"/>
+        <location line="+1"/>
         <source>The %1 answered with an unexpected status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="15"/>
+        <location line="+1"/>
         <source>The %1 reported an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="16"/>
+        <location line="+1"/>
         <source>The %1 did not accept the credentials. Check Settings → Connections.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="17"/>
+        <location line="+1"/>
         <source>The %1 is busy and asked us to slow down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="18"/>
+        <location line="+1"/>
         <source>The %1 sent a reply Lakeshore cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="19"/>
+        <location line="+1"/>
         <source>The %1 sent more data than Lakeshore accepts in one reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="20"/>
+        <location line="+1"/>
         <source>The %1 kept sending the same page of results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="21"/>
+        <location line="+1"/>
         <source>The local settings could not be read or written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="22"/>
+        <location line="+1"/>
         <source>The request to the %1 was not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="23"/>
+        <location line="+1"/>
         <source>The %1 has no such record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="30"/>
+        <location line="+7"/>
         <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,12 +771,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../qml/Components/Format.qml" line="13"/>
+        <location filename="../qml/Components/Format.qml" line="+13"/>
         <source>$%1M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Components/Format.qml" line="15"/>
+        <location line="+2"/>
         <source>$%1K</source>
         <translation type="unfinished"></translation>
     </message>
@@ -784,48 +784,48 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="24"/>
+        <location filename="../qml/Main.qml" line="+24"/>
         <source>Lakeshore — demo tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="24"/>
-        <location filename="../qml/Main.qml" line="51"/>
+        <location line="+0"/>
+        <location line="+27"/>
         <source>Lakeshore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="58"/>
+        <location line="+7"/>
         <source>Demo tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="81"/>
+        <location line="+23"/>
         <source>Live: CRM and ERP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="81"/>
+        <location line="+0"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="81"/>
+        <location line="+0"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location line="+37"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location line="+0"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="130"/>
+        <location line="+12"/>
         <source>%1 (Ctrl+%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,12 +833,12 @@
 <context>
     <name>OpenOrdersPanel</name>
     <message>
-        <location filename="../qml/Accounts/panels/OpenOrdersPanel.qml" line="10"/>
+        <location filename="../qml/Accounts/panels/OpenOrdersPanel.qml" line="+10"/>
         <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Accounts/panels/OpenOrdersPanel.qml" line="20"/>
+        <location line="+10"/>
         <source>%1 · ordered %2 · wanted %3 · %n line(s)</source>
         <translation>
             <numerusform>%1 · ordered %2 · wanted %3 · %n line</numerusform>
@@ -849,27 +849,27 @@
 <context>
     <name>OpportunitiesPanel</name>
     <message>
-        <location filename="../qml/Accounts/panels/OpportunitiesPanel.qml" line="10"/>
+        <location filename="../qml/Accounts/panels/OpportunitiesPanel.qml" line="+10"/>
         <source>No opportunities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/OpportunitiesPanel.qml" line="21"/>
+        <location line="+11"/>
         <source>%1 · %2 % · closes %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/OpportunitiesPanel.qml" line="22"/>
+        <location line="+1"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/OpportunitiesPanel.qml" line="22"/>
+        <location line="+0"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/OpportunitiesPanel.qml" line="22"/>
+        <location line="+0"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,27 +877,27 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../qml/Components/Panel.qml" line="15"/>
+        <location filename="../qml/Components/Panel.qml" line="+15"/>
         <source>Nothing to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Components/Panel.qml" line="86"/>
+        <location line="+71"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Components/Panel.qml" line="106"/>
+        <location line="+20"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Components/Panel.qml" line="128"/>
+        <location line="+22"/>
         <source>Show fewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Components/Panel.qml" line="128"/>
+        <location line="+0"/>
         <source>Show all %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -905,17 +905,17 @@
 <context>
     <name>RecentInvoicesPanel</name>
     <message>
-        <location filename="../qml/Accounts/panels/RecentInvoicesPanel.qml" line="10"/>
+        <location filename="../qml/Accounts/panels/RecentInvoicesPanel.qml" line="+10"/>
         <source>No invoices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/RecentInvoicesPanel.qml" line="21"/>
+        <location line="+11"/>
         <source>%1 · due %2 · %3 open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Accounts/panels/RecentInvoicesPanel.qml" line="22"/>
+        <location line="+1"/>
         <source>%1 · paid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -923,17 +923,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/app/session.cpp" line="107"/>
+        <location filename="../ui/app/session.cpp" line="+107"/>
         <source>Lakeshore could not use its settings file %1: %2. The file was left as it is. You are working on the demo tenant; connection changes cannot be saved until the file is repaired or moved away.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/app/session.cpp" line="143"/>
+        <location line="+36"/>
         <source>The demo tenant could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/app/session.cpp" line="212"/>
+        <location line="+69"/>
         <source>CRM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,33 +941,33 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../qml/Settings/SettingsPage.qml" line="30"/>
+        <location filename="../qml/Settings/SettingsPage.qml" line="+30"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/SettingsPage.qml" line="38"/>
+        <location line="+8"/>
         <source>Lakeshore reads accounts live from these services and keeps no copy of their data. Secrets are stored encrypted in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/SettingsPage.qml" line="48"/>
+        <location line="+10"/>
         <source>Use the embedded demo tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/SettingsPage.qml" line="56"/>
+        <location line="+8"/>
         <source>Demo CRM: %1
 Demo ERP: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/SettingsPage.qml" line="88"/>
+        <location line="+32"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Settings/SettingsPage.qml" line="95"/>
+        <location line="+7"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,54 +975,54 @@ Demo ERP: %2</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="58"/>
+        <location filename="../app/lakeshore/main.cpp" line="+58"/>
         <source>Lakehouse-native desktop CRM.
 
 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="63"/>
+        <location line="+5"/>
         <source>Run on the embedded demo tenant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="65"/>
+        <location line="+2"/>
         <source>Folder of the settings database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="68"/>
+        <location line="+3"/>
         <source>Open this account number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="72"/>
+        <location line="+4"/>
         <source>Open the first account of this territory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="75"/>
+        <location line="+3"/>
         <source>Save the window as PNG once everything has loaded, then quit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="78"/>
+        <location line="+3"/>
         <source>Write the panels&apos; state as JSON, then quit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="82"/>
+        <location line="+4"/>
         <source>Print &quot;ready &lt;ms&gt;&quot; when the account list first shows rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="85"/>
+        <location line="+3"/>
         <source>Open this many accounts in turn, printing resident memory, then quit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="88"/>
+        <location line="+3"/>
         <source>Show this page first: accounts or settings.</source>
         <translation type="unfinished"></translation>
     </message>
