@@ -112,7 +112,7 @@ struct HttpClient::Impl
     // Owned by the I/O thread only.
     std::map<std::uint64_t, std::unique_ptr<Transfer>> running;
     std::map<std::uint64_t, std::unique_ptr<Transfer>> waiting; // for a retry
-    std::minstd_rand jitter{std::random_device{}()};
+    mutable std::minstd_rand jitter{std::random_device{}()};
 
     ~Impl() { curl_multi_cleanup(multi); }
     void wake() { curl_multi_wakeup(multi); }
@@ -345,7 +345,7 @@ long long HttpClient::Impl::retryDelayMs(const Transfer &transfer) const
         return fromHeader;
     // Exponential back-off with jitter: 250 ms, 500 ms, 1 s, ...
     const long long base = 250LL << std::min(transfer.response.attempts - 1, 6);
-    return base + static_cast<long long>(const_cast<Impl *>(this)->jitter() % static_cast<unsigned>(base / 2 + 1));
+    return base + static_cast<long long>(jitter() % static_cast<unsigned>(base / 2 + 1));
 }
 
 void HttpClient::Impl::finish(Transfer &raw, CURLcode code)

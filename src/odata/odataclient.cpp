@@ -24,6 +24,16 @@ Result<Json> parseJson(const std::string &body)
     }
 }
 
+// The error a reply stands for, unless it is a 200.
+std::optional<Error> failureOf(const Result<http::Response> &result)
+{
+    if (!result)
+        return result.error();
+    if (result.value().status != 200)
+        return errorFromResponse(result.value());
+    return std::nullopt;
+}
+
 Result<Page> pageFrom(const http::Response &response)
 {
     auto json = parseJson(response.body);
@@ -111,16 +121,11 @@ struct Client::State : std::enable_shared_from_this<State>
         if (maxPageSize)
             extra.emplace_back("Prefer", "odata.maxpagesize=" + std::to_string(*maxPageSize));
         get(std::move(url), std::move(extra), cancel, [done = std::move(done)](Result<http::Response> result) {
-            if (!result) {
-                done(result.error());
+            if (auto failure = failureOf(result)) {
+                done(*failure);
                 return;
             }
-            const http::Response &response = result.value();
-            if (response.status != 200) {
-                done(errorFromResponse(response));
-                return;
-            }
-            done(pageFrom(response));
+            done(pageFrom(result.value()));
         });
     }
 
@@ -132,16 +137,11 @@ struct Client::State : std::enable_shared_from_this<State>
         auto self = shared_from_this();
         get(url, {}, cancel,
             [self, url, mayAskForJson, cancel, done = std::move(done)](Result<http::Response> result) {
-                if (!result) {
-                    done(result.error());
+                if (auto failure = failureOf(result)) {
+                    done(*failure);
                     return;
                 }
-                const http::Response &response = result.value();
-                if (response.status != 200) {
-                    done(errorFromResponse(response));
-                    return;
-                }
-                auto json = parseJson(response.body);
+                auto json = parseJson(result.value().body);
                 if (!json && mayAskForJson) {
                     self->readServiceDocument(url + "?$format=json", false, cancel, done);
                     return;

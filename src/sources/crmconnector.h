@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "domain/crm.h"
 #include "sources/connectionsettings.h"
+#include "sources/done.h"
 #include "sources/probe.h"
 
 #include <functional>
@@ -20,9 +21,6 @@ class HttpClient;
 }
 
 namespace lakeshore::sources {
-
-template <class T>
-using Done = std::function<void(Result<T>)>;
 
 enum class AccountSort { Name, AccountNumber, City, Revenue, Modified };
 

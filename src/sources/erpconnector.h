@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "domain/erp.h"
 #include "sources/connectionsettings.h"
+#include "sources/done.h"
 #include "sources/probe.h"
 
 #include <functional>
@@ -23,9 +24,6 @@ namespace lakeshore::sources {
 class ErpConnector
 {
 public:
-    template <class T>
-    using Done = std::function<void(Result<T>)>;
-
     ErpConnector(http::HttpClient &http, ConnectionSettings settings);
     ~ErpConnector();
 

@@ -6,7 +6,7 @@
 namespace lakeshore::sources {
 
 void probeService(odata::Client &client, std::vector<std::string> requiredSets, std::string serviceLabel,
-                  CancelToken cancel, std::function<void(Result<ServiceProbe>)> done)
+                  CancelToken cancel, Done<ServiceProbe> done)
 {
     const auto started = std::chrono::steady_clock::now();
     client.serviceDocument(cancel, [=, done = std::move(done)](Result<std::vector<std::string>> result) {

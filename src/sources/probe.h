@@ -4,6 +4,7 @@
 #include "core/canceltoken.h"
 #include "core/result.h"
 #include "odata/odataclient.h"
+#include "sources/done.h"
 
 #include <functional>
 #include <string>
@@ -18,6 +19,6 @@ struct ServiceProbe
 };
 
 void probeService(odata::Client &client, std::vector<std::string> requiredSets, std::string serviceLabel,
-                  CancelToken cancel, std::function<void(Result<ServiceProbe>)> done);
+                  CancelToken cancel, Done<ServiceProbe> done);
 
 } // namespace lakeshore::sources

@@ -4,6 +4,7 @@
 #include "core/canceltoken.h"
 #include "core/result.h"
 #include "odata/odataclient.h"
+#include "sources/done.h"
 
 #include <functional>
 #include <vector>
@@ -12,7 +13,7 @@ namespace lakeshore::sources {
 
 template <class T, class Map>
 void readList(odata::Client &client, const odata::Query &query, Map map, CancelToken cancel,
-              std::function<void(Result<std::vector<T>>)> done, odata::PagingLimits limits = {})
+              Done<std::vector<T>> done, odata::PagingLimits limits = {})
 {
     client.all(
         query, cancel,

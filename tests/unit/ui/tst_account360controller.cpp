@@ -1,7 +1,7 @@
 // Account360Controller on the demo tenant over loopback HTTP: the GUI thread keeps turning while slow
 // reads run, and opening another account drops the first one's replies.
 #include "account360controller.h"
-#include "session.h"
+#include "demosession.h"
 
 #include "demo/odataservice.h"
 
@@ -38,14 +38,7 @@ private:
 private slots:
     void initTestCase()
     {
-        Session::Options options;
-        options.forceDemo = true;
-        options.demo.world.size = lakeshore::demo::WorldSize::Small;
-        options.demo.world.today = lakeshore::domain::Date(2026, 11, 21);
-        options.dataDirectory = m_dataDirectory.path();
-        m_session = std::make_unique<Session>(options);
-        Session::setInstance(m_session.get());
-        m_session->start();
+        m_session = startDemoSession(m_dataDirectory);
         QTRY_VERIFY_WITH_TIMEOUT(m_session->ready() && !m_session->directoryLoading(), 10000);
     }
 

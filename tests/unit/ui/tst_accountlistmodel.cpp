@@ -1,6 +1,6 @@
 // AccountListModel on the demo CRM over loopback HTTP, watched by QAbstractItemModelTester throughout.
 #include "accountlistmodel.h"
-#include "session.h"
+#include "demosession.h"
 
 #include <QAbstractItemModelTester>
 #include <QGuiApplication>
@@ -15,15 +15,7 @@ class AccountListModelTest : public QObject
 private slots:
     void initTestCase()
     {
-        Session::Options options;
-        options.forceDemo = true;
-        options.demo.world.size = lakeshore::demo::WorldSize::Small;
-        options.demo.world.today = lakeshore::domain::Date(2026, 11, 21);
-        options.demo.maxPageSize = 25;
-        options.dataDirectory = m_dataDirectory.path();
-        m_session = std::make_unique<Session>(options);
-        Session::setInstance(m_session.get());
-        m_session->start();
+        m_session = startDemoSession(m_dataDirectory, 25);
         QTRY_VERIFY_WITH_TIMEOUT(m_session->ready(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_session->directoryLoading(), 10000);
     }
