@@ -281,6 +281,15 @@ void HttpClient::Impl::start(std::unique_ptr<Transfer> transfer)
         return;
     }
     const Request &request = transfer->request;
+    // A line break in a header (say, a pasted token) would end the head early or smuggle in another header.
+    for (const auto &[name, value] : request.headers) {
+        if (name.find_first_of("\r\n") != std::string::npos || value.find_first_of("\r\n") != std::string::npos) {
+            Error error = makeError(ErrorKind::Invalid, "the " + name.substr(0, name.find_first_of("\r\n")) +
+                                                            " header has a line break in it");
+            complete(std::move(transfer), std::move(error));
+            return;
+        }
+    }
     if (transfer->response.attempts == 1 && transfer->started == Clock::time_point())
         transfer->started = Clock::now();
     CURL *easy = curl_easy_init();

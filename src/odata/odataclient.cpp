@@ -229,9 +229,10 @@ void Client::page(const Query &query, CancelToken cancel, std::function<void(Res
                       std::move(done));
 }
 
-void Client::nextPage(const std::string &nextLink, CancelToken cancel, std::function<void(Result<Page>)> done)
+void Client::nextPage(const std::string &nextLink, CancelToken cancel, std::function<void(Result<Page>)> done,
+                      std::optional<int> maxPageSize)
 {
-    m_state->readPage(nextLink, std::nullopt, cancel, std::move(done));
+    m_state->readPage(nextLink, maxPageSize, cancel, std::move(done));
 }
 
 void Client::all(const Query &query, CancelToken cancel, std::function<void(Result<Collection>)> done,

@@ -68,8 +68,10 @@ public:
 
     // One page of a collection.
     void page(const Query &query, CancelToken cancel, std::function<void(Result<Page>)> done);
-    // The page a nextLink points to.
-    void nextPage(const std::string &nextLink, CancelToken cancel, std::function<void(Result<Page>)> done);
+    // The page a nextLink points to. Pass the first page's maxPageSize again: the Prefer header is not
+    // part of the link, and without it the service falls back to its own (often much larger) page size.
+    void nextPage(const std::string &nextLink, CancelToken cancel, std::function<void(Result<Page>)> done,
+                  std::optional<int> maxPageSize = std::nullopt);
     // Every page, following nextLinks; a link already read is a Loop error.
     void all(const Query &query, CancelToken cancel, std::function<void(Result<Collection>)> done,
              PagingLimits limits = {});

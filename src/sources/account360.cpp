@@ -89,7 +89,10 @@ void Account360::open(const AccountRef &account, CancelToken cancel, OnPart onPa
         for (Part part : allParts) {
             if (sourceOf(part) != Service::Erp)
                 continue;
-            if (number.empty())
+            // Cancelled while waiting for the header: the ERP parts were cancelled too, not "not found".
+            if (number.empty() && cancel.cancelled())
+                onPart(failed(part, makeError(ErrorKind::Cancelled, "cancelled")));
+            else if (number.empty())
                 onPart(failed(part, makeError(ErrorKind::NotFound, "the account's number is not known, so the ERP "
                                                                    "customer cannot be found")));
             else

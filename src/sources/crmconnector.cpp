@@ -162,11 +162,12 @@ void CrmConnector::accounts(const AccountFilter &filter, CancelToken cancel, Don
                          [done = std::move(done)](Result<odata::Page> result) { done(accountPageFrom(std::move(result))); });
 }
 
-void CrmConnector::moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done)
+void CrmConnector::moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done,
+                                int pageSize)
 {
-    m_state->client.nextPage(nextLink, cancel, [done = std::move(done)](Result<odata::Page> result) {
-        done(accountPageFrom(std::move(result)));
-    });
+    m_state->client.nextPage(
+        nextLink, cancel,
+        [done = std::move(done)](Result<odata::Page> result) { done(accountPageFrom(std::move(result))); }, pageSize);
 }
 
 void CrmConnector::account(const std::string &accountId, CancelToken cancel, Done<domain::Account> done)

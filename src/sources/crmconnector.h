@@ -59,7 +59,8 @@ public:
     ~CrmConnector();
 
     void accounts(const AccountFilter &filter, CancelToken cancel, Done<AccountPage> done);
-    void moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done);
+    // pageSize: the filter's, repeated, since the service does not keep it in the link.
+    void moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done, int pageSize = 50);
     void account(const std::string &accountId, CancelToken cancel, Done<domain::Account> done);
     void directory(CancelToken cancel, Done<Directory> done);
 

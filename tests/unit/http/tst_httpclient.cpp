@@ -95,6 +95,8 @@ private slots:
     void chunkedReplyUnderCap();
     void malformedUrl_data();
     void malformedUrl();
+    void headerWithLineBreak_data();
+    void headerWithLineBreak();
     void destroyCancelsInFlight();
     void parseRetryAfterValues_data();
     void parseRetryAfterValues();
@@ -627,6 +629,37 @@ void TestHttpClient::malformedUrl()
     QVERIFY(!result.ok());
     QVERIFY2(result.error().kind == ErrorKind::Invalid, qPrintable(describe(result)));
     QVERIFY(!result.error().message.empty());
+}
+
+void TestHttpClient::headerWithLineBreak_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("injected header") << QStringLiteral("X-Test") << QStringLiteral("a\r\nX-Injected: 1");
+    QTest::newRow("pasted token with newline") << QStringLiteral("Authorization") << QStringLiteral("Bearer abc\n");
+    QTest::newRow("bare CR") << QStringLiteral("X-Test") << QStringLiteral("a\rb");
+    QTest::newRow("line break in the name") << QStringLiteral("X-Test\r\nX-Injected") << QStringLiteral("1");
+}
+
+void TestHttpClient::headerWithLineBreak()
+{
+    // A header value from settings (a pasted token) must never smuggle extra headers or end the head early.
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    Events arrived;
+    HttpServer server;
+    server.route("/", [&](const ServerRequest &, ServerResponse &out) {
+        arrived.add();
+        plainBody(out, "served");
+    });
+    QVERIFY(server.start().ok());
+    HttpClient client;
+    Request request = get(server.baseUrl() + "/x");
+    request.headers = {{name.toStdString(), value.toStdString()}};
+    const auto result = roundTrip(client, request);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ErrorKind::Invalid);
+    QCOMPARE(arrived.count(), std::size_t(0));
 }
 
 void TestHttpClient::destroyCancelsInFlight()

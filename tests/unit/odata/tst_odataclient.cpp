@@ -142,6 +142,7 @@ private slots:
     void authModesAgainstDemo_data();
     void authModesAgainstDemo();
     void oauth2RenewsOnceOn401();
+    void cancelOneCallerDuringTokenFetch();
 
 private:
     std::unique_ptr<DemoTenant> m_paged;   // maxPageSize 50, absolute links
@@ -303,6 +304,14 @@ void TestODataClient::preferAndODataHeadersSent()
     plain.entitySet = "things";
     QVERIFY(await<Page>([&](auto done) { client.page(plain, {}, done); }).ok());
     QVERIFY(server.request(1).header("Prefer").empty());
+
+    // nextPage repeats it when asked to, since a nextLink does not carry it.
+    const std::string link = server.root() + "things?$skiptoken=2";
+    QVERIFY(await<Page>([&](auto done) { client.nextPage(link, {}, done, 25); }).ok());
+    QCOMPARE(qs(server.request(2).header("Prefer")), QStringLiteral("odata.maxpagesize=25"));
+    QCOMPARE(qs(server.request(2).rawQuery), QStringLiteral("$skiptoken=2"));
+    QVERIFY(await<Page>([&](auto done) { client.nextPage(link, {}, done); }).ok());
+    QVERIFY(server.request(3).header("Prefer").empty());
 }
 
 void TestODataClient::countRead()
@@ -815,6 +824,50 @@ void TestODataClient::oauth2RenewsOnceOn401()
     QVERIFY(refused.error().message.find("token expired") != std::string::npos);
     QCOMPARE(tokenRequests.count(), std::size_t(3));
     QCOMPARE(server.requestCount(), std::size_t(5));
+}
+
+void TestODataClient::cancelOneCallerDuringTokenFetch()
+{
+    Gate gate;
+    Events tokenRequests;
+    Handcrafted server;
+    server.server.route("/token", [&](const http::ServerRequest &, http::ServerResponse &out) {
+        tokenRequests.add();
+        gate.waitOpen(5s);
+        out.body = R"({"access_token":"shared","expires_in":3600})";
+    });
+    server.set([](const http::ServerRequest &in, http::ServerResponse &out) {
+        out.status = in.header("Authorization") == "Bearer shared" ? 200 : 401;
+        out.body = R"({"value":[{"id":1}]})";
+    });
+    QVERIFY(server.start());
+    auto release = qScopeGuard([&] { gate.open(); });
+    http::HttpClient transport;
+    http::AuthConfig auth;
+    auth.kind = http::AuthKind::OAuth2ClientCredentials;
+    auth.clientId = "id";
+    auth.secret = "secret";
+    auth.tokenUrl = server.server.baseUrl() + "/token";
+    Client client(transport, configFor(server.root(), auth));
+    Query query;
+    query.entitySet = "items";
+
+    // Two callers wait for one token; the first gives up. The fetch they share goes on for the other.
+    CancelToken first;
+    Capture<Result<Page>> cancelled;
+    Capture<Result<Page>> served;
+    client.page(query, first, cancelled.callback());
+    client.page(query, {}, served.callback());
+    QVERIFY(tokenRequests.waitFor(1));
+    first.cancel();
+    gate.open();
+    QVERIFY(cancelled.wait());
+    QVERIFY(served.wait());
+    QVERIFY(!cancelled.value().ok());
+    QCOMPARE(cancelled.value().error().kind, ErrorKind::Cancelled);
+    QVERIFY2(served.value().ok(), qPrintable(describe(served.value())));
+    QCOMPARE(tokenRequests.count(), std::size_t(1));
+    QCOMPARE(server.requestCount(), std::size_t(1)); // the cancelled caller sent nothing
 }
 
 QTEST_APPLESS_MAIN(TestODataClient)

@@ -31,6 +31,7 @@ private slots:
     void mapped();
     void longMessageCut();
     void deeplyNestedBody();
+    void serviceMessageKept();
 };
 
 void TestODataError::mapped_data()
@@ -133,6 +134,20 @@ void TestODataError::deeplyNestedBody()
     QCOMPARE(error.kind, ErrorKind::Http);
     const std::string objects = R"({"error":)" + std::string(100000, '{');
     QCOMPARE(errorFromResponse(reply(400, objects)).kind, ErrorKind::Http);
+}
+
+void TestODataError::serviceMessageKept()
+{
+    // The service's own words, apart from our summary, so a UI can show them as the service's.
+    const Error odata = errorFromResponse(reply(400, R"({"error":{"code":"X","message":"Bad $filter"}})"));
+    QCOMPARE(qs(odata.serviceMessage), QStringLiteral("Bad $filter"));
+    const Error plain = errorFromResponse(reply(500, "Service crashed\nstack"));
+    QCOMPARE(qs(plain.serviceMessage), QStringLiteral("Service crashed"));
+    const Error html = errorFromResponse(reply(502, "<html>Bad gateway</html>", {{"Content-Type", "text/html"}}));
+    QVERIFY(html.serviceMessage.empty());
+    const Error none = errorFromResponse(reply(500, ""));
+    QVERIFY(none.serviceMessage.empty());
+    QVERIFY(none.message.find("500") != std::string::npos);
 }
 
 QTEST_APPLESS_MAIN(TestODataError)

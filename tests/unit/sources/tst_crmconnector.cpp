@@ -140,8 +140,8 @@ void TestCrmConnector::cleanupTestCase()
 
 std::size_t TestCrmConnector::richAccount() const
 {
-    const auto *cleveland = std::find_if(world().territories().begin(), world().territories().end(),
-                                         [](const auto &t) { return t.name == "Cleveland"; });
+    const auto cleveland = std::find_if(world().territories().begin(), world().territories().end(),
+                                        [](const auto &t) { return t.name == "Cleveland"; });
     std::size_t best = 0;
     std::size_t bestScore = 0;
     for (std::size_t i = 0; i < world().accounts().size(); ++i) {
@@ -190,8 +190,11 @@ void TestCrmConnector::morePagesToTheEnd()
     std::string next = page.value().nextLink;
     int pages = 1;
     while (!next.empty() && pages < 50) {
-        auto more = run<AccountPage>([&](CrmConnector &crm, auto done) { crm.moreAccounts(next, {}, done); });
+        auto more = run<AccountPage>(
+            [&](CrmConnector &crm, auto done) { crm.moreAccounts(next, {}, done, filter.pageSize); });
         QVERIFY2(more.ok(), qPrintable(describe(more)));
+        // The page size holds on every page, not just the first.
+        QCOMPARE(more.value().accounts.size(), std::min<std::size_t>(17, world().accounts().size() - all.size()));
         all.insert(all.end(), more.value().accounts.begin(), more.value().accounts.end());
         next = more.value().nextLink;
         ++pages;
@@ -201,6 +204,14 @@ void TestCrmConnector::morePagesToTheEnd()
     QCOMPARE(idsOf(all).size(), all.size());
     for (std::size_t i = 1; i < all.size(); ++i)
         QVERIFY(all[i - 1].name <= all[i].name);
+
+    // Without a page size, "more" pages have the filter's default size.
+    auto first = run<AccountPage>([](CrmConnector &crm, auto done) { crm.accounts({}, {}, done); });
+    QVERIFY2(first.ok(), qPrintable(describe(first)));
+    auto second = run<AccountPage>(
+        [&](CrmConnector &crm, auto done) { crm.moreAccounts(first.value().nextLink, {}, done); });
+    QVERIFY2(second.ok(), qPrintable(describe(second)));
+    QCOMPARE(second.value().accounts.size(), std::size_t(AccountFilter().pageSize));
 
     // A link that is not one of the service's: an error, not a crash.
     auto bad = run<AccountPage>([](CrmConnector &crm, auto done) { crm.moreAccounts("not a link", {}, done); });
@@ -579,6 +590,14 @@ void TestCrmConnector::serviceDown()
     auto directory = await<Directory>([&](auto done) { down.directory({}, done); });
     QVERIFY(!directory.ok());
     QCOMPARE(directory.error().kind, ErrorKind::Network);
+
+    // A base URL from settings that is not an http(s) URL: Invalid, not a crash or a hang.
+    for (const char *base : {"not a url", "ftp://127.0.0.1/crm/", "", "http://[::1/"}) {
+        CrmConnector odd(*m_http, ConnectionSettings{Service::Crm, base, {}, 8000});
+        auto page = await<AccountPage>([&](auto done) { odd.accounts({}, {}, done); });
+        QVERIFY2(!page.ok(), base);
+        QVERIFY2(page.error().kind == ErrorKind::Invalid, qPrintable(describe(page)));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestCrmConnector)
