@@ -52,6 +52,10 @@ std::string plainTextExcerpt(const http::Response &response)
         return {};
     if (text.size() > 300)
         text = text.substr(0, 300) + "…";
+    // A one-line message: control bytes from the body become spaces.
+    for (char &c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = ' ';
     return text;
 }
 

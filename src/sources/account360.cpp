@@ -85,16 +85,20 @@ void Account360::open(const AccountRef &account, CancelToken cancel, OnPart onPa
             read(part, account, cancel, onPart);
     m_crm->account(account.id, cancel, [self = shared_from_this(), cancel, onPart](Result<domain::Account> result) {
         const std::string number = result ? result.value().accountNumber : std::string();
-        settle<domain::Account>(Part::Header, onPart)(result);
+        // Without the header the ERP parts fail for the header's reason (cancelled, CRM down, ...).
+        Error noNumber = makeError(ErrorKind::NotFound, "the CRM account has no account number to find the ERP "
+                                                        "customer by");
+        if (!result) {
+            noNumber = result.error();
+            noNumber.message = "the ERP customer is found by the CRM account's number, which could not be read: " +
+                               result.error().message;
+        }
+        settle<domain::Account>(Part::Header, onPart)(std::move(result));
         for (Part part : allParts) {
             if (sourceOf(part) != Service::Erp)
                 continue;
-            // Cancelled while waiting for the header: the ERP parts were cancelled too, not "not found".
-            if (number.empty() && cancel.cancelled())
-                onPart(failed(part, makeError(ErrorKind::Cancelled, "cancelled")));
-            else if (number.empty())
-                onPart(failed(part, makeError(ErrorKind::NotFound, "the account's number is not known, so the ERP "
-                                                                   "customer cannot be found")));
+            if (number.empty())
+                onPart(failed(part, noNumber));
             else
                 self->readErp(part, number, cancel, onPart);
         }
