@@ -82,7 +82,7 @@ void Session::start()
     m_disk->post([this, self] {
         std::optional<sources::ConnectionSettings> crm, erp;
         std::string problem;
-        bool demoMode = false;
+        bool custom = false;
         if (!m_store) {
             problem = m_storeProblem;
         } else {
@@ -97,7 +97,8 @@ void Session::start()
                 crm = readCrm.value();
                 erp = readErp.value();
             }
-            demoMode = mode && mode.value() && *mode.value() == "demo";
+            // The demo tenant unless the user saved both connections and chose them.
+            custom = mode && mode.value() && *mode.value() == "custom";
         }
         const bool storeOpen = m_store != nullptr;
         postToGui(self, [=](Session *session) {
@@ -110,7 +111,7 @@ void Session::start()
                         .arg(session->settingsPath(), QString::fromStdString(problem));
                 Q_EMIT session->settingsErrorChanged();
             }
-            if (session->m_options.forceDemo || demoMode || !problem.empty() || !crm || !erp)
+            if (session->m_options.forceDemo || !custom || !problem.empty() || !crm || !erp)
                 session->startDemo();
             else
                 session->connectTo(*crm, *erp, false);
