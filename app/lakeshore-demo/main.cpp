@@ -4,10 +4,9 @@
 
 #include <csignal>
 #include <cstdio>
+#include <pthread.h>
 #include <string>
 #include <vector>
-
-#include <pthread.h>
 
 int main(int argc, char **argv)
 {
@@ -42,8 +41,8 @@ int main(int argc, char **argv)
     }
     const auto &demo = *tenant.value();
     // One line per endpoint, machine-readable, so a parent process can find the ports.
-    std::printf("crm %s\nerp %s\ntoken %s\nready\n", demo.crmServiceRoot().c_str(), demo.erpServiceRoot().c_str(),
-                demo.tokenUrl().c_str());
+    std::printf("crm %s\nerp %s\ntoken %s\nready\n", demo.crmServiceRoot().c_str(),
+                demo.erpServiceRoot().c_str(), demo.tokenUrl().c_str());
     std::fflush(stdout);
     int signal = 0;
     sigwait(&stopSignals, &signal);

@@ -2,16 +2,15 @@
 #include "scenario.h"
 #include "session.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
-
-#include <cstdio>
+#include <QTranslator>
 
 Q_IMPORT_QML_PLUGIN(LakeshorePlugin)
 
@@ -41,7 +40,8 @@ int main(int argc, char **argv)
     if (QLocale().language() == QLocale::C)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("lakeshore"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("lakeshore"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     // Demo flags first; what is left goes to the app's own parser.
@@ -55,8 +55,9 @@ int main(int argc, char **argv)
         rest.append(QString::fromStdString(argument));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Lakehouse-native desktop CRM.\n\n%1").arg(QString::fromStdString(lakeshore::demo::demoUsage())));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Lakehouse-native desktop CRM.\n\n%1")
+            .arg(QString::fromStdString(lakeshore::demo::demoUsage())));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
@@ -69,25 +70,30 @@ int main(int argc, char **argv)
                                          QStringLiteral("number"));
     const QCommandLineOption openTerritory(
         QStringLiteral("open-territory"),
-        QCoreApplication::translate("main", "Open the first account of this territory."), QStringLiteral("name"));
+        QCoreApplication::translate("main", "Open the first account of this territory."),
+        QStringLiteral("name"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save the window as PNG once everything has loaded, then quit."),
         QStringLiteral("file"));
-    const QCommandLineOption stateOut(QStringLiteral("state-out"),
-                                      QCoreApplication::translate("main", "Write the panels' state as JSON, then quit."),
-                                      QStringLiteral("file"));
+    const QCommandLineOption stateOut(
+        QStringLiteral("state-out"),
+        QCoreApplication::translate("main", "Write the panels' state as JSON, then quit."),
+        QStringLiteral("file"));
     const QCommandLineOption reportReady(
         QStringLiteral("report-ready"),
         QCoreApplication::translate("main", "Print \"ready <ms>\" when the account list first shows rows."));
     const QCommandLineOption cycle(
         QStringLiteral("cycle-accounts"),
-        QCoreApplication::translate("main", "Open this many accounts in turn, printing resident memory, then quit."),
+        QCoreApplication::translate("main",
+                                    "Open this many accounts in turn, printing resident memory, then quit."),
         QStringLiteral("count"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QCoreApplication::translate("main", "Show this page first: accounts or settings."),
-                                  QStringLiteral("name"));
-    parser.addOptions({demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle, page});
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QCoreApplication::translate("main", "Show this page first: accounts or settings."),
+        QStringLiteral("name"));
+    parser.addOptions(
+        {demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle, page});
     parser.process(rest);
 
     Session::Options options;

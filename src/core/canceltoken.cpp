@@ -17,7 +17,10 @@ void CancelToken::cancel() const
         hook();
 }
 
-bool CancelToken::cancelled() const { return m_state->cancelled.load(); }
+bool CancelToken::cancelled() const
+{
+    return m_state->cancelled.load();
+}
 
 void CancelToken::onCancel(std::function<void()> hook) const
 {

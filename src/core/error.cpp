@@ -5,19 +5,32 @@ namespace lakeshore {
 const char *errorKindName(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::Network: return "network";
-    case ErrorKind::Timeout: return "timeout";
-    case ErrorKind::Cancelled: return "cancelled";
-    case ErrorKind::Http: return "http";
-    case ErrorKind::Service: return "service";
-    case ErrorKind::Auth: return "auth";
-    case ErrorKind::RateLimited: return "rate-limited";
-    case ErrorKind::Malformed: return "malformed";
-    case ErrorKind::TooLarge: return "too-large";
-    case ErrorKind::Loop: return "loop";
-    case ErrorKind::Storage: return "storage";
-    case ErrorKind::Invalid: return "invalid";
-    case ErrorKind::NotFound: return "not-found";
+    case ErrorKind::Network:
+        return "network";
+    case ErrorKind::Timeout:
+        return "timeout";
+    case ErrorKind::Cancelled:
+        return "cancelled";
+    case ErrorKind::Http:
+        return "http";
+    case ErrorKind::Service:
+        return "service";
+    case ErrorKind::Auth:
+        return "auth";
+    case ErrorKind::RateLimited:
+        return "rate-limited";
+    case ErrorKind::Malformed:
+        return "malformed";
+    case ErrorKind::TooLarge:
+        return "too-large";
+    case ErrorKind::Loop:
+        return "loop";
+    case ErrorKind::Storage:
+        return "storage";
+    case ErrorKind::Invalid:
+        return "invalid";
+    case ErrorKind::NotFound:
+        return "not-found";
     }
     return "unknown";
 }

@@ -8,8 +8,7 @@
 
 namespace lakeshore {
 
-template <class T>
-class [[nodiscard]] Result
+template <class T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
@@ -34,7 +33,10 @@ struct Done
 // For calls that return nothing but can fail.
 using Status = Result<Done>;
 
-inline Status okStatus() { return Done{}; }
+inline Status okStatus()
+{
+    return Done{};
+}
 
 inline Error makeError(ErrorKind kind, std::string message, int httpStatus = 0, std::string code = {})
 {

@@ -5,10 +5,13 @@
 namespace lakeshore::demo {
 namespace {
 
-using nlohmann::json;
 using domain::Timestamp;
+using nlohmann::json;
 
-json nullable(const std::string &text) { return text.empty() ? json(nullptr) : json(text); }
+json nullable(const std::string &text)
+{
+    return text.empty() ? json(nullptr) : json(text);
+}
 
 json accountRow(const domain::Account &a)
 {
@@ -54,8 +57,14 @@ const char *activityCode(const std::string &type)
     return "task";
 }
 
-int opportunityState(const std::string &status) { return status == "Won" ? 1 : status == "Lost" ? 2 : 0; }
-int priorityCode(const std::string &priority) { return priority == "High" ? 1 : priority == "Low" ? 3 : 2; }
+int opportunityState(const std::string &status)
+{
+    return status == "Won" ? 1 : status == "Lost" ? 2 : 0;
+}
+int priorityCode(const std::string &priority)
+{
+    return priority == "High" ? 1 : priority == "Low" ? 3 : 2;
+}
 
 EntitySetDef accounts(const World &world)
 {
@@ -80,8 +89,9 @@ EntitySetDef accounts(const World &world)
                       {"_territoryid_value", EdmType::Guid},
                       {"_ownerid_value", EdmType::Guid},
                       {"modifiedon", EdmType::DateTimeOffset}};
-    set.navigations = {{"contact_customer_accounts", "contacts", "accountid", "_parentcustomerid_value", true},
-                       {"opportunity_customer_accounts", "opportunities", "accountid", "_parentaccountid_value", true}};
+    set.navigations = {
+        {"contact_customer_accounts", "contacts", "accountid", "_parentcustomerid_value", true},
+        {"opportunity_customer_accounts", "opportunities", "accountid", "_parentaccountid_value", true}};
     set.partitionProperty = "accountid";
     set.scan = [&world](const std::optional<std::string> &id, const RowSink &emit) {
         if (id) {
@@ -160,9 +170,9 @@ EntitySetDef activities(const World &world)
     set.name = "activitypointers";
     set.entityType = "activitypointer";
     set.key = "activityid";
-    set.properties = {{"activityid", EdmType::Guid, false}, {"_regardingobjectid_value", EdmType::Guid},
+    set.properties = {{"activityid", EdmType::Guid, false},  {"_regardingobjectid_value", EdmType::Guid},
                       {"activitytypecode", EdmType::String}, {"subject", EdmType::String},
-                      {"statecode", EdmType::Int32},        {"scheduledstart", EdmType::DateTimeOffset},
+                      {"statecode", EdmType::Int32},         {"scheduledstart", EdmType::DateTimeOffset},
                       {"_ownerid_value", EdmType::Guid}};
     set.partitionProperty = "_regardingobjectid_value";
     set.scan = [&world](const std::optional<std::string> &accountId, const RowSink &emit) {
@@ -186,9 +196,12 @@ EntitySetDef conversations(const World &world)
     set.name = "conversations";
     set.entityType = "conversation";
     set.key = "conversationid";
-    set.properties = {{"conversationid", EdmType::Guid, false}, {"_regardingobjectid_value", EdmType::Guid},
-                      {"subject", EdmType::String},            {"channel", EdmType::String},
-                      {"messagecount", EdmType::Int32},        {"lastmessageon", EdmType::DateTimeOffset},
+    set.properties = {{"conversationid", EdmType::Guid, false},
+                      {"_regardingobjectid_value", EdmType::Guid},
+                      {"subject", EdmType::String},
+                      {"channel", EdmType::String},
+                      {"messagecount", EdmType::Int32},
+                      {"lastmessageon", EdmType::DateTimeOffset},
                       {"lastmessagetext", EdmType::String}};
     set.partitionProperty = "_regardingobjectid_value";
     set.scan = [&world](const std::optional<std::string> &accountId, const RowSink &emit) {
@@ -212,9 +225,9 @@ EntitySetDef incidents(const World &world)
     set.name = "incidents";
     set.entityType = "incident";
     set.key = "incidentid";
-    set.properties = {{"incidentid", EdmType::Guid, false}, {"_customerid_value", EdmType::Guid},
-                      {"ticketnumber", EdmType::String},    {"title", EdmType::String},
-                      {"prioritycode", EdmType::Int32},     {"statecode", EdmType::Int32},
+    set.properties = {{"incidentid", EdmType::Guid, false},  {"_customerid_value", EdmType::Guid},
+                      {"ticketnumber", EdmType::String},     {"title", EdmType::String},
+                      {"prioritycode", EdmType::Int32},      {"statecode", EdmType::Int32},
                       {"createdon", EdmType::DateTimeOffset}};
     set.partitionProperty = "_customerid_value";
     set.scan = [&world](const std::optional<std::string> &accountId, const RowSink &emit) {
@@ -238,7 +251,8 @@ EntitySetDef territories(const World &world)
     set.name = "territories";
     set.entityType = "territory";
     set.key = "territoryid";
-    set.properties = {{"territoryid", EdmType::Guid, false}, {"name", EdmType::String}, {"description", EdmType::String}};
+    set.properties = {
+        {"territoryid", EdmType::Guid, false}, {"name", EdmType::String}, {"description", EdmType::String}};
     set.scan = [&world](const std::optional<std::string> &, const RowSink &emit) {
         for (const auto &t : world.territories())
             emit({{"territoryid", t.id}, {"name", t.name}, {"description", t.region}});
@@ -252,9 +266,9 @@ EntitySetDef systemUsers(const World &world)
     set.name = "systemusers";
     set.entityType = "systemuser";
     set.key = "systemuserid";
-    set.properties = {{"systemuserid", EdmType::Guid, false}, {"fullname", EdmType::String},
+    set.properties = {{"systemuserid", EdmType::Guid, false},    {"fullname", EdmType::String},
                       {"internalemailaddress", EdmType::String}, {"title", EdmType::String},
-                      {"ismanager", EdmType::Boolean},          {"_territoryid_value", EdmType::Guid}};
+                      {"ismanager", EdmType::Boolean},           {"_territoryid_value", EdmType::Guid}};
     set.scan = [&world](const std::optional<std::string> &, const RowSink &emit) {
         for (const auto &o : world.owners())
             emit({{"systemuserid", o.id},

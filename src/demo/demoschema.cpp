@@ -31,6 +31,9 @@ std::string guidFor(std::string_view text)
     return buffer;
 }
 
-double cents(double value) { return std::round(value * 100.0) / 100.0; }
+double cents(double value)
+{
+    return std::round(value * 100.0) / 100.0;
+}
 
 } // namespace lakeshore::demo

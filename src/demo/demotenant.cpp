@@ -243,10 +243,17 @@ Result<std::unique_ptr<DemoTenant>> DemoTenant::start(DemoOptions options)
         service->setMaxPageSize(impl.options.maxPageSize);
         service->setRelativeNextLinks(impl.options.relativeNextLinks);
         switch (impl.options.auth) {
-        case http::AuthKind::None: break;
-        case http::AuthKind::Bearer: service->requireBearer(impl.secret); break;
-        case http::AuthKind::Basic: service->requireBasic(demoUser, impl.secret); break;
-        case http::AuthKind::OAuth2ClientCredentials: service->requireBearer(impl.accessToken); break;
+        case http::AuthKind::None:
+            break;
+        case http::AuthKind::Bearer:
+            service->requireBearer(impl.secret);
+            break;
+        case http::AuthKind::Basic:
+            service->requireBasic(demoUser, impl.secret);
+            break;
+        case http::AuthKind::OAuth2ClientCredentials:
+            service->requireBearer(impl.accessToken);
+            break;
         }
     }
     impl.crm->setFaults(impl.options.crmFaults);
@@ -255,7 +262,8 @@ Result<std::unique_ptr<DemoTenant>> DemoTenant::start(DemoOptions options)
     impl.erp->mount(impl.erpServer);
 
     // The identity provider's token endpoint lives beside the CRM, as Entra ID serves Dataverse.
-    impl.crmServer.route(tokenPath, [&impl](const http::ServerRequest &request, http::ServerResponse &response) {
+    impl.crmServer.route(tokenPath, [&impl](const http::ServerRequest &request,
+                                            http::ServerResponse &response) {
         if (request.method != "POST") {
             response.status = 405;
             response.body = R"({"error":"invalid_request","error_description":"use POST"})";
@@ -269,11 +277,13 @@ Result<std::unique_ptr<DemoTenant>> DemoTenant::start(DemoOptions options)
         if (formField(request.body, "client_id") != demoClientId ||
             formField(request.body, "client_secret") != impl.secret) {
             response.status = 401;
-            response.body = R"({"error":"invalid_client","error_description":"unknown client or wrong secret"})";
+            response.body =
+                R"({"error":"invalid_client","error_description":"unknown client or wrong secret"})";
             return;
         }
-        response.body = nlohmann::json{{"access_token", impl.accessToken}, {"token_type", "Bearer"}, {"expires_in", 3600}}
-                            .dump();
+        response.body =
+            nlohmann::json{{"access_token", impl.accessToken}, {"token_type", "Bearer"}, {"expires_in", 3600}}
+                .dump();
     });
 
     if (auto port = impl.crmServer.start(impl.options.host, impl.options.crmPort); !port)
@@ -283,19 +293,34 @@ Result<std::unique_ptr<DemoTenant>> DemoTenant::start(DemoOptions options)
     return tenant;
 }
 
-const World &DemoTenant::world() const { return *m_impl->world; }
+const World &DemoTenant::world() const
+{
+    return *m_impl->world;
+}
 
-std::string DemoTenant::crmServiceRoot() const { return m_impl->crmServer.baseUrl() + crmRootPath + "/"; }
-std::string DemoTenant::erpServiceRoot() const { return m_impl->erpServer.baseUrl() + erpRootPath + "/"; }
-std::string DemoTenant::tokenUrl() const { return m_impl->crmServer.baseUrl() + tokenPath; }
+std::string DemoTenant::crmServiceRoot() const
+{
+    return m_impl->crmServer.baseUrl() + crmRootPath + "/";
+}
+std::string DemoTenant::erpServiceRoot() const
+{
+    return m_impl->erpServer.baseUrl() + erpRootPath + "/";
+}
+std::string DemoTenant::tokenUrl() const
+{
+    return m_impl->crmServer.baseUrl() + tokenPath;
+}
 
 http::AuthConfig DemoTenant::clientAuth() const
 {
     http::AuthConfig auth;
     auth.kind = m_impl->options.auth;
     switch (auth.kind) {
-    case http::AuthKind::None: break;
-    case http::AuthKind::Bearer: auth.secret = m_impl->secret; break;
+    case http::AuthKind::None:
+        break;
+    case http::AuthKind::Bearer:
+        auth.secret = m_impl->secret;
+        break;
     case http::AuthKind::Basic:
         auth.username = demoUser;
         auth.secret = m_impl->secret;

@@ -52,7 +52,7 @@ public:
     [[nodiscard]] const World &world() const;
     [[nodiscard]] std::string crmServiceRoot() const; // ends with '/'
     [[nodiscard]] std::string erpServiceRoot() const;
-    [[nodiscard]] std::string tokenUrl() const;       // OAuth2 client-credentials endpoint
+    [[nodiscard]] std::string tokenUrl() const; // OAuth2 client-credentials endpoint
     // The credentials a client needs for the auth the services demand.
     [[nodiscard]] http::AuthConfig clientAuth() const;
 

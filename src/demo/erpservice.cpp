@@ -82,7 +82,7 @@ EntitySetDef contractPrices(const World &world)
     set.name = "contractPrices";
     set.entityType = "contractPrice";
     set.key = "id";
-    set.properties = {{"id", EdmType::Guid, false},       {"contractNumber", EdmType::String},
+    set.properties = {{"id", EdmType::Guid, false},        {"contractNumber", EdmType::String},
                       {"customerNumber", EdmType::String}, {"itemNumber", EdmType::String},
                       {"unitPrice", EdmType::Decimal},     {"startingDate", EdmType::Date},
                       {"endingDate", EdmType::Date}};
@@ -90,7 +90,8 @@ EntitySetDef contractPrices(const World &world)
     set.scan = [&world](const std::optional<std::string> &number, const RowSink &emit) {
         forCustomers(world, number, [&](const AccountDetail &detail) {
             for (const auto &p : detail.contractPrices)
-                emit({{"id", guidFor("contract:" + p.contractId + ":" + p.itemNumber + ":" + p.validFrom.iso())},
+                emit({{"id",
+                       guidFor("contract:" + p.contractId + ":" + p.itemNumber + ":" + p.validFrom.iso())},
                       {"contractNumber", p.contractId},
                       {"customerNumber", p.customerNumber},
                       {"itemNumber", p.itemNumber},
@@ -148,10 +149,14 @@ EntitySetDef salesInvoiceLines(const World &world)
     set.name = "salesInvoiceLines";
     set.entityType = "salesInvoiceLine";
     set.key = "id";
-    set.properties = {{"id", EdmType::Guid, false},   {"documentNumber", EdmType::String},
-                      {"sequence", EdmType::Int32},    {"customerNumber", EdmType::String},
-                      {"invoiceDate", EdmType::Date},  {"itemNumber", EdmType::String},
-                      {"quantity", EdmType::Decimal},  {"unitPrice", EdmType::Decimal},
+    set.properties = {{"id", EdmType::Guid, false},
+                      {"documentNumber", EdmType::String},
+                      {"sequence", EdmType::Int32},
+                      {"customerNumber", EdmType::String},
+                      {"invoiceDate", EdmType::Date},
+                      {"itemNumber", EdmType::String},
+                      {"quantity", EdmType::Decimal},
+                      {"unitPrice", EdmType::Decimal},
                       {"amountExcludingTax", EdmType::Decimal}};
     set.partitionProperty = "customerNumber";
     set.scan = [&world](const std::optional<std::string> &number, const RowSink &emit) {

@@ -10,7 +10,7 @@ namespace lakeshore::domain {
 struct Territory
 {
     std::string id;
-    std::string name; // "Cleveland"
+    std::string name;   // "Cleveland"
     std::string region; // "Northeast Ohio"
 };
 
@@ -60,7 +60,7 @@ struct Opportunity
     std::string id;
     std::string accountId;
     std::string name;
-    std::string stage; // Qualify, Develop, Propose, Close
+    std::string stage;  // Qualify, Develop, Propose, Close
     std::string status; // Open, Won, Lost
     double estimatedValue = 0;
     int probability = 0; // percent
@@ -97,7 +97,7 @@ struct Case
     std::string number; // "CAS-01042"
     std::string title;
     std::string priority; // High, Normal, Low
-    std::string status; // Active, Resolved
+    std::string status;   // Active, Resolved
     Timestamp createdOn;
 };
 

@@ -15,7 +15,7 @@ public:
     Date() = default;
     Date(int year, unsigned month, unsigned day);
     static Date fromDays(std::int64_t daysSinceEpoch);
-    static Date today(); // UTC
+    static Date today();                                    // UTC
     static std::optional<Date> parse(std::string_view iso); // "2026-11-21"
 
     [[nodiscard]] std::int64_t days() const { return m_days; } // since 1970-01-01

@@ -23,7 +23,7 @@ struct Item
 {
     std::string number; // "IT-20417"
     std::string description;
-    std::string category; // Fasteners, Bearings, ...
+    std::string category;      // Fasteners, Bearings, ...
     std::string unitOfMeasure; // EA, BOX, FT
     double unitCost = 0;
     double listPrice = 0;
@@ -46,10 +46,10 @@ struct InvoiceLine
     int lineNumber = 0;
     std::string itemNumber;
     double quantity = 0;
-    double unitPrice = 0;  // billed
-    double unitCost = 0;   // for margin, in the lakehouse facts
+    double unitPrice = 0; // billed
+    double unitCost = 0;  // for margin, in the lakehouse facts
     double freightCost = 0;
-    double amount = 0;     // quantity * unitPrice, rounded to cents
+    double amount = 0; // quantity * unitPrice, rounded to cents
 };
 
 struct Invoice

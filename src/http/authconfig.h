@@ -20,7 +20,8 @@ struct AuthConfig
     bool operator==(const AuthConfig &) const = default;
 };
 
-[[nodiscard]] const char *authKindName(AuthKind kind); // "none", "bearer", "basic", "oauth2-client-credentials"
+[[nodiscard]] const char *
+authKindName(AuthKind kind); // "none", "bearer", "basic", "oauth2-client-credentials"
 [[nodiscard]] bool parseAuthKind(const std::string &name, AuthKind &out);
 
 } // namespace lakeshore::http

@@ -4,10 +4,9 @@
 #include "http/httpclient.h"
 #include "http/url.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 namespace lakeshore::http {
@@ -19,7 +18,8 @@ std::string base64(std::string_view in)
     std::string out;
     std::size_t i = 0;
     for (; i + 2 < in.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
+        const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
+                           (static_cast<unsigned char>(in[i + 1]) << 8) |
                            static_cast<unsigned char>(in[i + 2]);
         out += alphabet[(v >> 18) & 63];
         out += alphabet[(v >> 12) & 63];
@@ -32,7 +32,8 @@ std::string base64(std::string_view in)
         out += alphabet[(v >> 12) & 63];
         out += "==";
     } else if (i + 2 == in.size()) {
-        const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
+        const unsigned v =
+            (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
         out += alphabet[(v >> 18) & 63];
         out += alphabet[(v >> 12) & 63];
         out += alphabet[(v >> 6) & 63];
@@ -70,7 +71,10 @@ Authenticator::Authenticator(HttpClient &client, AuthConfig config, int timeoutM
 
 Authenticator::~Authenticator() = default;
 
-const AuthConfig &Authenticator::config() const { return m_state->config; }
+const AuthConfig &Authenticator::config() const
+{
+    return m_state->config;
+}
 
 void Authenticator::invalidate()
 {

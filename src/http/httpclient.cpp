@@ -1,12 +1,11 @@
 #include "http/httpclient.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
+#include <curl/curl.h>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -172,7 +171,10 @@ HttpClient::~HttpClient()
     m_impl->thread.join();
 }
 
-std::size_t HttpClient::activeCount() const { return m_impl->active.load(); }
+std::size_t HttpClient::activeCount() const
+{
+    return m_impl->active.load();
+}
 
 void HttpClient::send(Request request, CancelToken cancel, ResponseCallback callback)
 {
@@ -283,7 +285,8 @@ void HttpClient::Impl::start(std::unique_ptr<Transfer> transfer)
     const Request &request = transfer->request;
     // A line break in a header (say, a pasted token) would end the head early or smuggle in another header.
     for (const auto &[name, value] : request.headers) {
-        if (name.find_first_of("\r\n") != std::string::npos || value.find_first_of("\r\n") != std::string::npos) {
+        if (name.find_first_of("\r\n") != std::string::npos ||
+            value.find_first_of("\r\n") != std::string::npos) {
             Error error = makeError(ErrorKind::Invalid, "the " + name.substr(0, name.find_first_of("\r\n")) +
                                                             " header has a line break in it");
             complete(std::move(transfer), std::move(error));
@@ -367,21 +370,22 @@ void HttpClient::Impl::finish(Transfer &raw, CURLcode code)
     curl_easy_getinfo(transfer->easy, CURLINFO_EFFECTIVE_URL, &effective);
     if (effective)
         transfer->response.url = effective;
-    const std::string curlMessage = transfer->errorBuffer[0] ? transfer->errorBuffer : curl_easy_strerror(code);
+    const std::string curlMessage =
+        transfer->errorBuffer[0] ? transfer->errorBuffer : curl_easy_strerror(code);
     releaseEasy(*transfer);
     transfer->response.elapsedMs =
         std::chrono::duration<double, std::milli>(Clock::now() - transfer->started).count();
 
     // Each error is built before complete() takes the transfer: argument evaluation order is unspecified.
     if (transfer->tooLarge || code == CURLE_FILESIZE_EXCEEDED) {
-        Error error =
-            makeError(ErrorKind::TooLarge, "the reply is larger than " + sizeText(transfer->request.maxResponseBytes));
+        Error error = makeError(ErrorKind::TooLarge,
+                                "the reply is larger than " + sizeText(transfer->request.maxResponseBytes));
         complete(std::move(transfer), std::move(error));
         return;
     }
     if (code == CURLE_OPERATION_TIMEDOUT) {
-        Error error = makeError(ErrorKind::Timeout,
-                                "no complete reply within " + std::to_string(transfer->request.timeoutMs) + " ms");
+        Error error = makeError(ErrorKind::Timeout, "no complete reply within " +
+                                                        std::to_string(transfer->request.timeoutMs) + " ms");
         complete(std::move(transfer), std::move(error));
         return;
     }
@@ -389,7 +393,8 @@ void HttpClient::Impl::finish(Transfer &raw, CURLcode code)
     const bool badReply = code == CURLE_WEIRD_SERVER_REPLY ||
                           (code == CURLE_UNSUPPORTED_PROTOCOL && isHttpUrl(transfer->request.url));
     if (badReply) {
-        complete(std::move(transfer), makeError(ErrorKind::Malformed, "the reply is not HTTP: " + curlMessage));
+        complete(std::move(transfer),
+                 makeError(ErrorKind::Malformed, "the reply is not HTTP: " + curlMessage));
         return;
     }
     if (code == CURLE_URL_MALFORMAT || code == CURLE_UNSUPPORTED_PROTOCOL) {

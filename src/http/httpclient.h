@@ -23,7 +23,7 @@ struct Request
     std::string url;
     Headers headers;
     std::string body;
-    int timeoutMs = 15000;       // per attempt, connect to last byte
+    int timeoutMs = 15000; // per attempt, connect to last byte
     int connectTimeoutMs = 5000;
     int maxRetries = 2;          // extra attempts after a 429 or 503
     int maxRetryDelayMs = 10000; // a longer Retry-After is not waited for: the 429/503 is returned
@@ -36,7 +36,7 @@ struct Response
     int status = 0;
     Headers headers; // of the final attempt
     std::string body;
-    std::string url;  // the URL that answered
+    std::string url; // the URL that answered
     int attempts = 1;
     double elapsedMs = 0; // all attempts and waits
 

@@ -1,9 +1,8 @@
 #include "http/httpserver.h"
 
-#include <httplib.h>
-
 #include <algorithm>
 #include <chrono>
+#include <httplib.h>
 #include <strings.h>
 #include <thread>
 
@@ -88,7 +87,10 @@ HttpServer::HttpServer(int workerThreads) : m_impl(std::make_unique<Impl>())
     m_impl->server.set_write_timeout(30, 0);
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer()
+{
+    stop();
+}
 
 void HttpServer::route(std::string prefix, Handler handler)
 {
@@ -125,7 +127,10 @@ void HttpServer::stop()
     }
 }
 
-int HttpServer::port() const { return m_impl->port; }
+int HttpServer::port() const
+{
+    return m_impl->port;
+}
 
 std::string HttpServer::baseUrl() const
 {

@@ -17,8 +17,8 @@ namespace lakeshore::http {
 struct ServerRequest
 {
     std::string method;
-    std::string path;     // decoded path, without the query
-    std::string rawQuery; // as received, still percent-encoded
+    std::string path;                               // decoded path, without the query
+    std::string rawQuery;                           // as received, still percent-encoded
     std::multimap<std::string, std::string> params; // decoded query parameters
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
@@ -37,7 +37,10 @@ struct ServerResponse
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
 
-    void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+    void setHeader(std::string name, std::string value)
+    {
+        headers.emplace_back(std::move(name), std::move(value));
+    }
 };
 
 using Handler = std::function<void(const ServerRequest &, ServerResponse &)>;

@@ -1,7 +1,6 @@
 #include "http/url.h"
 
 #include <curl/curl.h>
-
 #include <memory>
 
 namespace lakeshore::http {
@@ -12,8 +11,8 @@ std::string percentEncode(std::string_view text)
     std::string out;
     out.reserve(text.size() * 3);
     for (unsigned char c : text) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-            c == '_' || c == '~') {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~') {
             out += static_cast<char>(c);
         } else {
             out += '%';

@@ -18,9 +18,9 @@ Result<Json> parseJson(const std::string &body)
     try {
         return Json::parse(body);
     } catch (const Json::parse_error &error) {
-        return makeError(ErrorKind::Malformed,
-                         "the reply is not valid JSON (byte " + std::to_string(error.byte) + " of " +
-                             std::to_string(body.size()) + ")");
+        return makeError(ErrorKind::Malformed, "the reply is not valid JSON (byte " +
+                                                   std::to_string(error.byte) + " of " +
+                                                   std::to_string(body.size()) + ")");
     }
 }
 
@@ -46,7 +46,8 @@ Result<Page> pageFrom(const http::Response &response)
     page.url = response.url;
     for (auto &row : root["value"]) {
         if (!row.is_object())
-            return makeError(ErrorKind::Malformed, "the reply's \"value\" holds something that is not an entity");
+            return makeError(ErrorKind::Malformed,
+                             "the reply's \"value\" holds something that is not an entity");
         page.rows.push_back(std::move(row));
     }
     if (root.contains("@odata.count")) {
@@ -85,7 +86,7 @@ struct Client::State : std::enable_shared_from_this<State>
     {
         auto self = shared_from_this();
         authenticator.authorization([self, url = std::move(url), extra = std::move(extra), cancel,
-                                             done = std::move(done), mayRenewToken](Result<std::string> auth) {
+                                     done = std::move(done), mayRenewToken](Result<std::string> auth) {
             if (!auth) {
                 done(auth.error());
                 return;
@@ -120,13 +121,14 @@ struct Client::State : std::enable_shared_from_this<State>
         http::Headers extra;
         if (maxPageSize)
             extra.emplace_back("Prefer", "odata.maxpagesize=" + std::to_string(*maxPageSize));
-        get(std::move(url), std::move(extra), cancel, [done = std::move(done)](Result<http::Response> result) {
-            if (auto failure = failureOf(result)) {
-                done(*failure);
-                return;
-            }
-            done(pageFrom(result.value()));
-        });
+        get(std::move(url), std::move(extra), cancel,
+            [done = std::move(done)](Result<http::Response> result) {
+                if (auto failure = failureOf(result)) {
+                    done(*failure);
+                    return;
+                }
+                done(pageFrom(result.value()));
+            });
     }
 
     // Some servers (SAP's fe-mockserver) answer the service root with the AtomPub XML document whatever
@@ -201,7 +203,8 @@ struct Client::State : std::enable_shared_from_this<State>
             }
             if (state->seen.count(page.nextLink)) {
                 state->done(makeError(ErrorKind::Loop, "the service's next-page link points back to a page "
-                                                       "already read (" + page.nextLink + ")"));
+                                                       "already read (" +
+                                                           page.nextLink + ")"));
                 return;
             }
             if (collection.pages >= state->limits.maxPages) {
@@ -221,12 +224,15 @@ Client::Client(http::HttpClient &http, ClientConfig config)
 
 Client::~Client() = default;
 
-const ClientConfig &Client::config() const { return m_state->config; }
+const ClientConfig &Client::config() const
+{
+    return m_state->config;
+}
 
 void Client::page(const Query &query, CancelToken cancel, std::function<void(Result<Page>)> done)
 {
-    m_state->readPage(http::joinUrl(m_state->config.serviceRoot, query.toRelativeUrl()), query.maxPageSize, cancel,
-                      std::move(done));
+    m_state->readPage(http::joinUrl(m_state->config.serviceRoot, query.toRelativeUrl()), query.maxPageSize,
+                      cancel, std::move(done));
 }
 
 void Client::nextPage(const std::string &nextLink, CancelToken cancel, std::function<void(Result<Page>)> done,

@@ -9,10 +9,9 @@
 #include "http/authconfig.h"
 #include "odata/odataquery.h"
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -78,15 +78,16 @@ static Error classify(const http::Response &response)
     if (status == 404)
         return makeError(ErrorKind::NotFound, withDetail("not found"), status, code);
     if (status == 429 || status == 503) {
-        std::string text = status == 429 ? "the service is rate limiting requests" : "the service is unavailable";
+        std::string text =
+            status == 429 ? "the service is rate limiting requests" : "the service is unavailable";
         const std::string retryAfter = response.header("Retry-After");
         if (!retryAfter.empty())
             text += " (Retry-After: " + retryAfter + ")";
         return makeError(ErrorKind::RateLimited, withDetail(text), status, code);
     }
     if (body)
-        return makeError(ErrorKind::Service, serviceText.empty() ? "the service reported an error" : serviceText,
-                         status, code);
+        return makeError(ErrorKind::Service,
+                         serviceText.empty() ? "the service reported an error" : serviceText, status, code);
     const std::string unexpected = "unexpected HTTP status " + std::to_string(status);
     return makeError(ErrorKind::Http, withDetail(unexpected), status);
 }

@@ -33,17 +33,18 @@ enum class Part {
     RecentInvoices,
     ContractCoverage,
 };
-inline constexpr std::array allParts = {Part::Header,     Part::Contacts, Part::Opportunities, Part::Activities,
-                                        Part::Conversations, Part::Cases, Part::Credit,        Part::OpenOrders,
-                                        Part::RecentInvoices, Part::ContractCoverage};
+inline constexpr std::array allParts = {
+    Part::Header, Part::Contacts, Part::Opportunities, Part::Activities,     Part::Conversations,
+    Part::Cases,  Part::Credit,   Part::OpenOrders,    Part::RecentInvoices, Part::ContractCoverage};
 
 [[nodiscard]] Service sourceOf(Part part);
 [[nodiscard]] const char *partName(Part part); // "header", "contacts", ...
 
-using PartData = std::variant<std::monostate, domain::Account, std::vector<domain::Contact>,
-                              std::vector<domain::Opportunity>, std::vector<domain::Activity>,
-                              std::vector<domain::Conversation>, std::vector<domain::Case>, domain::Customer,
-                              std::vector<domain::SalesOrder>, std::vector<domain::Invoice>, ContractCoverage>;
+using PartData =
+    std::variant<std::monostate, domain::Account, std::vector<domain::Contact>,
+                 std::vector<domain::Opportunity>, std::vector<domain::Activity>,
+                 std::vector<domain::Conversation>, std::vector<domain::Case>, domain::Customer,
+                 std::vector<domain::SalesOrder>, std::vector<domain::Invoice>, ContractCoverage>;
 
 struct PartResult
 {
@@ -77,7 +78,8 @@ class Account360 : public std::enable_shared_from_this<Account360>
 public:
     using OnPart = std::function<void(PartResult)>;
 
-    Account360(std::shared_ptr<CrmConnector> crm, std::shared_ptr<ErpConnector> erp, Account360Limits limits = {});
+    Account360(std::shared_ptr<CrmConnector> crm, std::shared_ptr<ErpConnector> erp,
+               Account360Limits limits = {});
 
     // Starts every part at once. onPart runs once per part, on an I/O thread. Cancel the token to drop
     // the reads (parts then report ErrorKind::Cancelled).

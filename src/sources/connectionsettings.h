@@ -19,6 +19,9 @@ struct ConnectionSettings
     bool operator==(const ConnectionSettings &) const = default;
 };
 
-[[nodiscard]] inline const char *serviceName(Service service) { return service == Service::Crm ? "crm" : "erp"; }
+[[nodiscard]] inline const char *serviceName(Service service)
+{
+    return service == Service::Crm ? "crm" : "erp";
+}
 
 } // namespace lakeshore::sources

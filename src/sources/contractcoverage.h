@@ -10,15 +10,15 @@ namespace lakeshore::sources {
 
 struct ContractCoverage
 {
-    int contractedItems = 0;   // items with a contract valid today
+    int contractedItems = 0; // items with a contract valid today
     int expiringWithin90Days = 0;
     domain::Date nearestExpiry; // of the contracts valid today; default when none
     bool hasValidContract = false;
-    double spend = 0;          // all lines in the window
-    double onContractSpend = 0; // billed exactly at the valid contract price
+    double spend = 0;            // all lines in the window
+    double onContractSpend = 0;  // billed exactly at the valid contract price
     double offContractSpend = 0; // no valid contract for (item, invoice date)
-    double leakage = 0;        // Σ (contract − billed) × qty where billed below contract
-    double overbilling = 0;    // Σ (billed − contract) × qty where billed above contract
+    double leakage = 0;          // Σ (contract − billed) × qty where billed below contract
+    double overbilling = 0;      // Σ (billed − contract) × qty where billed above contract
     int offContractLines = 0;
     int mispricedLines = 0;
 

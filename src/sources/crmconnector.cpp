@@ -20,20 +20,36 @@ std::string lower(std::string text)
 const char *sortProperty(AccountSort sort)
 {
     switch (sort) {
-    case AccountSort::Name: return "name";
-    case AccountSort::AccountNumber: return "accountnumber";
-    case AccountSort::City: return "address1_city";
-    case AccountSort::Revenue: return "revenue";
-    case AccountSort::Modified: return "modifiedon";
+    case AccountSort::Name:
+        return "name";
+    case AccountSort::AccountNumber:
+        return "accountnumber";
+    case AccountSort::City:
+        return "address1_city";
+    case AccountSort::Revenue:
+        return "revenue";
+    case AccountSort::Modified:
+        return "modifiedon";
     }
     return "name";
 }
 
-const std::vector<std::string> accountColumns = {
-    "accountid",        "accountnumber",       "name",         "industry",
-    "address1_line1",   "address1_city",       "address1_stateorprovince", "address1_postalcode",
-    "telephone1",       "websiteurl",          "revenue",      "numberofemployees",
-    "statecode",        "_territoryid_value",  "_ownerid_value", "modifiedon"};
+const std::vector<std::string> accountColumns = {"accountid",
+                                                 "accountnumber",
+                                                 "name",
+                                                 "industry",
+                                                 "address1_line1",
+                                                 "address1_city",
+                                                 "address1_stateorprovince",
+                                                 "address1_postalcode",
+                                                 "telephone1",
+                                                 "websiteurl",
+                                                 "revenue",
+                                                 "numberofemployees",
+                                                 "statecode",
+                                                 "_territoryid_value",
+                                                 "_ownerid_value",
+                                                 "modifiedon"};
 
 Error badId(const std::string &id)
 {
@@ -121,7 +137,10 @@ CrmConnector::CrmConnector(http::HttpClient &http, ConnectionSettings settings)
 
 CrmConnector::~CrmConnector() = default;
 
-const ConnectionSettings &CrmConnector::settings() const { return m_state->settings; }
+const ConnectionSettings &CrmConnector::settings() const
+{
+    return m_state->settings;
+}
 
 void CrmConnector::accounts(const AccountFilter &filter, CancelToken cancel, Done<AccountPage> done)
 {
@@ -158,8 +177,9 @@ void CrmConnector::accounts(const AccountFilter &filter, CancelToken cancel, Don
     query.orderBy.push_back("accountid asc");
     query.count = true;
     query.maxPageSize = filter.pageSize;
-    m_state->client.page(query, cancel,
-                         [done = std::move(done)](Result<odata::Page> result) { done(accountPageFrom(std::move(result))); });
+    m_state->client.page(query, cancel, [done = std::move(done)](Result<odata::Page> result) {
+        done(accountPageFrom(std::move(result)));
+    });
 }
 
 void CrmConnector::moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done,
@@ -167,7 +187,8 @@ void CrmConnector::moreAccounts(const std::string &nextLink, CancelToken cancel,
 {
     m_state->client.nextPage(
         nextLink, cancel,
-        [done = std::move(done)](Result<odata::Page> result) { done(accountPageFrom(std::move(result))); }, pageSize);
+        [done = std::move(done)](Result<odata::Page> result) { done(accountPageFrom(std::move(result))); },
+        pageSize);
 }
 
 void CrmConnector::account(const std::string &accountId, CancelToken cancel, Done<domain::Account> done)
@@ -249,15 +270,16 @@ void CrmConnector::opportunities(const std::string &accountId, int limit, Cancel
                                  Done<std::vector<domain::Opportunity>> done)
 {
     m_state->related<domain::Opportunity>("opportunities", "_parentaccountid_value", accountId,
-                                          {"statecode asc", "estimatedclosedate desc"}, limit, crm::opportunity,
-                                          cancel, std::move(done));
+                                          {"statecode asc", "estimatedclosedate desc"}, limit,
+                                          crm::opportunity, cancel, std::move(done));
 }
 
 void CrmConnector::activities(const std::string &accountId, int limit, CancelToken cancel,
                               Done<std::vector<domain::Activity>> done)
 {
     m_state->related<domain::Activity>("activitypointers", "_regardingobjectid_value", accountId,
-                                       {"scheduledstart desc"}, limit, crm::activity, cancel, std::move(done));
+                                       {"scheduledstart desc"}, limit, crm::activity, cancel,
+                                       std::move(done));
 }
 
 void CrmConnector::conversations(const std::string &accountId, int limit, CancelToken cancel,
@@ -271,8 +293,9 @@ void CrmConnector::conversations(const std::string &accountId, int limit, Cancel
 void CrmConnector::cases(const std::string &accountId, int limit, CancelToken cancel,
                          Done<std::vector<domain::Case>> done)
 {
-    m_state->related<domain::Case>("incidents", "_customerid_value", accountId, {"statecode asc", "createdon desc"},
-                                   limit, crm::incident, cancel, std::move(done));
+    m_state->related<domain::Case>("incidents", "_customerid_value", accountId,
+                                   {"statecode asc", "createdon desc"}, limit, crm::incident, cancel,
+                                   std::move(done));
 }
 
 void CrmConnector::probe(CancelToken cancel, Done<ServiceProbe> done)

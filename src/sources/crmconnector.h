@@ -60,19 +60,22 @@ public:
 
     void accounts(const AccountFilter &filter, CancelToken cancel, Done<AccountPage> done);
     // pageSize: the filter's, repeated, since the service does not keep it in the link.
-    void moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done, int pageSize = 50);
+    void moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done,
+                      int pageSize = 50);
     void account(const std::string &accountId, CancelToken cancel, Done<domain::Account> done);
     void directory(CancelToken cancel, Done<Directory> done);
 
     // Related records of one account, newest or most relevant first, at most `limit`.
-    void contacts(const std::string &accountId, int limit, CancelToken cancel, Done<std::vector<domain::Contact>> done);
+    void contacts(const std::string &accountId, int limit, CancelToken cancel,
+                  Done<std::vector<domain::Contact>> done);
     void opportunities(const std::string &accountId, int limit, CancelToken cancel,
                        Done<std::vector<domain::Opportunity>> done);
     void activities(const std::string &accountId, int limit, CancelToken cancel,
                     Done<std::vector<domain::Activity>> done);
     void conversations(const std::string &accountId, int limit, CancelToken cancel,
                        Done<std::vector<domain::Conversation>> done);
-    void cases(const std::string &accountId, int limit, CancelToken cancel, Done<std::vector<domain::Case>> done);
+    void cases(const std::string &accountId, int limit, CancelToken cancel,
+               Done<std::vector<domain::Case>> done);
 
     // Reads the service document: is this reachable, signed in, and does it have the sets we read?
     void probe(CancelToken cancel, Done<ServiceProbe> done);

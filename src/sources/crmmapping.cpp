@@ -47,9 +47,15 @@ domain::Opportunity opportunity(const nlohmann::json &row)
     o.name = textOf(row, "name");
     o.stage = textOf(row, "stepname");
     switch (integerOf(row, "statecode")) {
-    case 1: o.status = "Won"; break;
-    case 2: o.status = "Lost"; break;
-    default: o.status = "Open"; break;
+    case 1:
+        o.status = "Won";
+        break;
+    case 2:
+        o.status = "Lost";
+        break;
+    default:
+        o.status = "Open";
+        break;
     }
     o.estimatedValue = numberOf(row, "estimatedvalue");
     o.probability = static_cast<int>(integerOf(row, "closeprobability"));
@@ -102,9 +108,15 @@ domain::Case incident(const nlohmann::json &row)
     c.number = textOf(row, "ticketnumber");
     c.title = textOf(row, "title");
     switch (integerOf(row, "prioritycode")) {
-    case 1: c.priority = "High"; break;
-    case 3: c.priority = "Low"; break;
-    default: c.priority = "Normal"; break;
+    case 1:
+        c.priority = "High";
+        break;
+    case 3:
+        c.priority = "Low";
+        break;
+    default:
+        c.priority = "Normal";
+        break;
     }
     c.status = integerOf(row, "statecode") == 0 ? "Active" : "Resolved";
     c.createdOn = timestampOf(row, "createdon");

@@ -7,7 +7,6 @@
 
 namespace lakeshore::sources {
 
-template <class T>
-using Done = std::function<void(Result<T>)>;
+template <class T> using Done = std::function<void(Result<T>)>;
 
 } // namespace lakeshore::sources

@@ -36,7 +36,10 @@ ErpConnector::ErpConnector(http::HttpClient &http, ConnectionSettings settings)
 
 ErpConnector::~ErpConnector() = default;
 
-const ConnectionSettings &ErpConnector::settings() const { return m_state->settings; }
+const ConnectionSettings &ErpConnector::settings() const
+{
+    return m_state->settings;
+}
 
 void ErpConnector::customer(const std::string &number, CancelToken cancel, Done<domain::Customer> done)
 {
@@ -44,19 +47,19 @@ void ErpConnector::customer(const std::string &number, CancelToken cancel, Done<
     query.entitySet = "customers";
     query.filter = "number eq " + odata::stringLiteral(number);
     query.top = 1;
-    readList<domain::Customer>(m_state->client, query, erp::customer, cancel,
-                               [number, done = std::move(done)](Result<std::vector<domain::Customer>> result) {
-                                   if (!result) {
-                                       done(result.error());
-                                       return;
-                                   }
-                                   if (result.value().empty()) {
-                                       done(makeError(ErrorKind::NotFound,
-                                                      "the ERP has no customer number " + number));
-                                       return;
-                                   }
-                                   done(std::move(result.value().front()));
-                               });
+    readList<domain::Customer>(
+        m_state->client, query, erp::customer, cancel,
+        [number, done = std::move(done)](Result<std::vector<domain::Customer>> result) {
+            if (!result) {
+                done(result.error());
+                return;
+            }
+            if (result.value().empty()) {
+                done(makeError(ErrorKind::NotFound, "the ERP has no customer number " + number));
+                return;
+            }
+            done(std::move(result.value().front()));
+        });
 }
 
 void ErpConnector::openOrders(const std::string &customerNumber, int limit, CancelToken cancel,
@@ -94,21 +97,22 @@ void ErpConnector::contractPrices(const std::string &customerNumber, CancelToken
     readList<domain::ContractPrice>(m_state->client, query, erp::contractPrice, cancel, std::move(done));
 }
 
-void ErpConnector::invoiceLinesSince(const std::string &customerNumber, domain::Date since, CancelToken cancel,
-                                     Done<std::vector<domain::InvoiceLine>> done)
+void ErpConnector::invoiceLinesSince(const std::string &customerNumber, domain::Date since,
+                                     CancelToken cancel, Done<std::vector<domain::InvoiceLine>> done)
 {
     odata::Query query;
     query.entitySet = "salesInvoiceLines";
     query.filter = customerClause(customerNumber) + " and invoiceDate ge " + since.iso();
-    query.select = {"documentNumber", "sequence", "itemNumber", "quantity", "unitPrice", "amountExcludingTax",
-                    "invoiceDate"};
+    query.select = {"documentNumber", "sequence",           "itemNumber", "quantity",
+                    "unitPrice",      "amountExcludingTax", "invoiceDate"};
     query.maxPageSize = largePage;
     readList<domain::InvoiceLine>(m_state->client, query, erp::salesInvoiceLine, cancel, std::move(done));
 }
 
 void ErpConnector::probe(CancelToken cancel, Done<ServiceProbe> done)
 {
-    probeService(m_state->client, {"customers", "salesInvoices", "salesOrders"}, "ERP", cancel, std::move(done));
+    probeService(m_state->client, {"customers", "salesInvoices", "salesOrders"}, "ERP", cancel,
+                 std::move(done));
 }
 
 } // namespace lakeshore::sources

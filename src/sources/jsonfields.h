@@ -4,7 +4,6 @@
 #include "domain/date.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace lakeshore::sources {

@@ -19,9 +19,10 @@ void probeService(odata::Client &client, std::vector<std::string> requiredSets, 
         probe.elapsedMs =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         for (const auto &needed : requiredSets) {
-            if (std::find(probe.entitySets.begin(), probe.entitySets.end(), needed) == probe.entitySets.end()) {
-                done(makeError(ErrorKind::Malformed, "the service has no \"" + needed + "\" entity set: is this the " +
-                                                         serviceLabel + "?"));
+            if (std::find(probe.entitySets.begin(), probe.entitySets.end(), needed) ==
+                probe.entitySets.end()) {
+                done(makeError(ErrorKind::Malformed, "the service has no \"" + needed +
+                                                         "\" entity set: is this the " + serviceLabel + "?"));
                 return;
             }
         }

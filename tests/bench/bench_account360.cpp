@@ -64,9 +64,11 @@ int main(int argc, char **argv)
         }
         http::HttpClient client;
         auto crm = std::make_shared<sources::CrmConnector>(
-            client, sources::ConnectionSettings{sources::Service::Crm, tenant.value()->crmServiceRoot(), {}, 15000});
+            client,
+            sources::ConnectionSettings{sources::Service::Crm, tenant.value()->crmServiceRoot(), {}, 15000});
         auto erp = std::make_shared<sources::ErpConnector>(
-            client, sources::ConnectionSettings{sources::Service::Erp, tenant.value()->erpServiceRoot(), {}, 15000});
+            client,
+            sources::ConnectionSettings{sources::Service::Erp, tenant.value()->erpServiceRoot(), {}, 15000});
         auto account360 = std::make_shared<sources::Account360>(crm, erp);
         account360->setToday(options.world.today);
 

@@ -27,11 +27,16 @@ private:
     {
         QProcess app;
         app.setProcessChannelMode(QProcess::MergedChannels);
-        QStringList arguments{QStringLiteral("--demo"),      QStringLiteral("--demo-size"),
-                              QStringLiteral("small"),       QStringLiteral("--demo-today"),
-                              QStringLiteral("2026-11-21"),  QStringLiteral("--data-dir"),
-                              m_data.path(),                 QStringLiteral("--open-territory"),
-                              QStringLiteral("Cleveland"),   QStringLiteral("--state-out"),
+        QStringList arguments{QStringLiteral("--demo"),
+                              QStringLiteral("--demo-size"),
+                              QStringLiteral("small"),
+                              QStringLiteral("--demo-today"),
+                              QStringLiteral("2026-11-21"),
+                              QStringLiteral("--data-dir"),
+                              m_data.path(),
+                              QStringLiteral("--open-territory"),
+                              QStringLiteral("Cleveland"),
+                              QStringLiteral("--state-out"),
                               m_data.filePath(QStringLiteral("state.json"))};
         if (!screenshot.isEmpty())
             arguments << QStringLiteral("--screenshot") << screenshot;
@@ -86,9 +91,11 @@ private slots:
                                 p.value(QStringLiteral("error")).toString()));
             QVERIFY(p.value(QStringLiteral("status")).toString().contains(QStringLiteral(" · read ")));
         }
-        const QJsonObject header = panel(run.state, QStringLiteral("header")).value(QStringLiteral("summary")).toObject();
+        const QJsonObject header =
+            panel(run.state, QStringLiteral("header")).value(QStringLiteral("summary")).toObject();
         QCOMPARE(header.value(QStringLiteral("territory")).toString(), QStringLiteral("Cleveland"));
-        QCOMPARE(header.value(QStringLiteral("number")).toString(), run.state.value(QStringLiteral("accountNumber")).toString());
+        QCOMPARE(header.value(QStringLiteral("number")).toString(),
+                 run.state.value(QStringLiteral("accountNumber")).toString());
         QVERIFY(run.state.value(QStringLiteral("demo")).toBool());
 
         const QImage image(png);
@@ -113,9 +120,11 @@ private slots:
                  qPrintable(orders.value(QStringLiteral("error")).toString()));
         QCOMPARE(panel(run.state, QStringLiteral("cases")).value(QStringLiteral("state")).toString(),
                  QStringLiteral("failed"));
-        for (const QString key : {QStringLiteral("header"), QStringLiteral("contacts"), QStringLiteral("credit"),
-                                  QStringLiteral("recentInvoices"), QStringLiteral("contractCoverage")})
-            QCOMPARE(panel(run.state, key).value(QStringLiteral("state")).toString(), QStringLiteral("loaded"));
+        for (const QString key :
+             {QStringLiteral("header"), QStringLiteral("contacts"), QStringLiteral("credit"),
+              QStringLiteral("recentInvoices"), QStringLiteral("contractCoverage")})
+            QCOMPARE(panel(run.state, key).value(QStringLiteral("state")).toString(),
+                     QStringLiteral("loaded"));
     }
 
     void corruptSettingsAreReportedAndLeftAlone()
@@ -132,8 +141,9 @@ private slots:
         app.setProcessChannelMode(QProcess::MergedChannels);
         const QString state = data.filePath(QStringLiteral("state.json"));
         app.start(QStringLiteral(LAKESHORE_APP_PATH),
-                  {QStringLiteral("--demo-size"), QStringLiteral("small"), QStringLiteral("--data-dir"), data.path(),
-                   QStringLiteral("--open-territory"), QStringLiteral("Cleveland"), QStringLiteral("--state-out"), state});
+                  {QStringLiteral("--demo-size"), QStringLiteral("small"), QStringLiteral("--data-dir"),
+                   data.path(), QStringLiteral("--open-territory"), QStringLiteral("Cleveland"),
+                   QStringLiteral("--state-out"), state});
         QVERIFY(app.waitForFinished(60000));
         QVERIFY2(app.exitCode() == 0, app.readAll().constData());
         QFile stateFile(state);
@@ -150,7 +160,8 @@ private slots:
     void badCommandLineIsAClearError()
     {
         QProcess app;
-        app.start(QStringLiteral(LAKESHORE_APP_PATH), {QStringLiteral("--crm-fault"), QStringLiteral("accounts:status=abc")});
+        app.start(QStringLiteral(LAKESHORE_APP_PATH),
+                  {QStringLiteral("--crm-fault"), QStringLiteral("accounts:status=abc")});
         QVERIFY(app.waitForFinished(30000));
         QCOMPARE(app.exitCode(), 2);
         QVERIFY(!app.readAllStandardError().isEmpty());

@@ -4,19 +4,17 @@
 // affected parts fail with the right ErrorKind and the others still load; an unknown customer number; an
 // empty account number makes the ERP parts wait for the header; cancelling reports every unfinished part.
 #include "asynctest.h"
-
 #include "demo/demotenant.h"
 #include "http/httpclient.h"
 #include "sources/account360.h"
 #include "sources/crmconnector.h"
 #include "sources/erpconnector.h"
 
-#include <QStringList>
-#include <QTest>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <QStringList>
+#include <QTest>
 #include <set>
 
 using namespace lakeshore;
@@ -47,8 +45,14 @@ std::set<Part> partsNamed(const QStringList &names)
     return parts;
 }
 
-QStringList crmParts() { return {"header", "contacts", "opportunities", "activities", "conversations", "cases"}; }
-QStringList erpParts() { return {"credit", "openOrders", "recentInvoices", "contractCoverage"}; }
+QStringList crmParts()
+{
+    return {"header", "contacts", "opportunities", "activities", "conversations", "cases"};
+}
+QStringList erpParts()
+{
+    return {"credit", "openOrders", "recentInvoices", "contractCoverage"};
+}
 
 QString describePart(const PartResult &result)
 {
@@ -86,8 +90,8 @@ private slots:
 
 private:
     const demo::World &world() const { return m_tenant->world(); }
-    std::shared_ptr<Account360> compose(std::string crmUrl = {}, std::string erpUrl = {}, int crmTimeoutMs = 8000,
-                                        int erpTimeoutMs = 8000);
+    std::shared_ptr<Account360> compose(std::string crmUrl = {}, std::string erpUrl = {},
+                                        int crmTimeoutMs = 8000, int erpTimeoutMs = 8000);
     // Opens the account and collects all ten parts; false when they did not all arrive, or one came twice.
     bool openAll(const Account360 &view, const AccountRef &ref, Parts &parts, CancelToken cancel = {},
                  std::vector<Part> *order = nullptr);
@@ -116,14 +120,11 @@ void TestAccount360::initTestCase()
         if (world().accounts()[i].territoryId != cleveland->id)
             continue;
         const auto d = world().detail(i);
-        const std::size_t score = std::min<std::size_t>(d.contacts.size(), 2) +
-                                  std::min<std::size_t>(d.opportunities.size(), 2) +
-                                  std::min<std::size_t>(d.activities.size(), 2) +
-                                  std::min<std::size_t>(d.conversations.size(), 2) +
-                                  std::min<std::size_t>(d.cases.size(), 2) +
-                                  std::min<std::size_t>(d.openOrders.size(), 2) +
-                                  std::min<std::size_t>(d.invoices.size(), 2) +
-                                  std::min<std::size_t>(d.contractPrices.size(), 2);
+        const std::size_t score =
+            std::min<std::size_t>(d.contacts.size(), 2) + std::min<std::size_t>(d.opportunities.size(), 2) +
+            std::min<std::size_t>(d.activities.size(), 2) + std::min<std::size_t>(d.conversations.size(), 2) +
+            std::min<std::size_t>(d.cases.size(), 2) + std::min<std::size_t>(d.openOrders.size(), 2) +
+            std::min<std::size_t>(d.invoices.size(), 2) + std::min<std::size_t>(d.contractPrices.size(), 2);
         if (score > bestScore) {
             bestScore = score;
             m_index = i;
@@ -152,8 +153,10 @@ std::shared_ptr<Account360> TestAccount360::compose(std::string crmUrl, std::str
         crmUrl = m_tenant->crmServiceRoot();
     if (erpUrl.empty())
         erpUrl = m_tenant->erpServiceRoot();
-    auto crm = std::make_shared<CrmConnector>(*m_http, ConnectionSettings{Service::Crm, crmUrl, {}, crmTimeoutMs});
-    auto erp = std::make_shared<ErpConnector>(*m_http, ConnectionSettings{Service::Erp, erpUrl, {}, erpTimeoutMs});
+    auto crm =
+        std::make_shared<CrmConnector>(*m_http, ConnectionSettings{Service::Crm, crmUrl, {}, crmTimeoutMs});
+    auto erp =
+        std::make_shared<ErpConnector>(*m_http, ConnectionSettings{Service::Erp, erpUrl, {}, erpTimeoutMs});
     auto view = std::make_shared<Account360>(crm, erp);
     view->setToday(kToday);
     return view;
@@ -253,14 +256,16 @@ void TestAccount360::faultsAffectOnlyTheirParts_data()
     QTest::addColumn<QString>("erpFaults");
     QTest::addColumn<bool>("crmDown");
     QTest::addColumn<bool>("erpDown");
-    QTest::addColumn<int>("timeoutMs");      // both services' request timeout
+    QTest::addColumn<int>("timeoutMs");       // both services' request timeout
     QTest::addColumn<QStringList>("failing"); // the parts that must fail
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("httpStatus");
 
     const QString none;
-    QTest::newRow("ERP down") << none << none << false << true << 8000 << erpParts() << int(ErrorKind::Network) << 0;
-    QTest::newRow("CRM down") << none << none << true << false << 8000 << crmParts() << int(ErrorKind::Network) << 0;
+    QTest::newRow("ERP down") << none << none << false << true << 8000 << erpParts()
+                              << int(ErrorKind::Network) << 0;
+    QTest::newRow("CRM down") << none << none << true << false << 8000 << crmParts()
+                              << int(ErrorKind::Network) << 0;
     QTest::newRow("ERP latency past the timeout")
         << none << "*:latency=900" << false << false << 250 << erpParts() << int(ErrorKind::Timeout) << 0;
     QTest::newRow("CRM latency past the timeout") << "contacts:latency=900" << none << false << false << 250
@@ -269,25 +274,27 @@ void TestAccount360::faultsAffectOnlyTheirParts_data()
                               << QStringList{"openOrders"} << int(ErrorKind::Service) << 500;
     QTest::newRow("HTTP 500 on the CRM") << "opportunities:status=500" << none << false << false << 8000
                                          << QStringList{"opportunities"} << int(ErrorKind::Service) << 500;
-    QTest::newRow("429, retries exhausted") << none << "customers:status=429,retry-after=0" << false << false << 8000
-                                            << QStringList{"credit"} << int(ErrorKind::RateLimited) << 429;
-    QTest::newRow("503 everywhere on the CRM") << "*:status=503,retry-after=0" << none << false << false << 8000
-                                               << crmParts() << int(ErrorKind::RateLimited) << 503;
+    QTest::newRow("429, retries exhausted")
+        << none << "customers:status=429,retry-after=0" << false << false << 8000 << QStringList{"credit"}
+        << int(ErrorKind::RateLimited) << 429;
+    QTest::newRow("503 everywhere on the CRM") << "*:status=503,retry-after=0" << none << false << false
+                                               << 8000 << crmParts() << int(ErrorKind::RateLimited) << 503;
     QTest::newRow("401") << "contacts:status=401" << none << false << false << 8000 << QStringList{"contacts"}
                          << int(ErrorKind::Auth) << 401;
     QTest::newRow("401 on the ERP") << none << "*:status=401" << false << false << 8000 << erpParts()
                                     << int(ErrorKind::Auth) << 401;
     QTest::newRow("malformed JSON") << none << "salesInvoices:body=malformed" << false << false << 8000
                                     << QStringList{"recentInvoices"} << int(ErrorKind::Malformed) << 0;
-    QTest::newRow("malformed JSON on the header") << "accounts:body=malformed" << none << false << false << 8000
-                                                  << QStringList{"header"} << int(ErrorKind::Malformed) << 0;
+    QTest::newRow("malformed JSON on the header")
+        << "accounts:body=malformed" << none << false << false << 8000 << QStringList{"header"}
+        << int(ErrorKind::Malformed) << 0;
     QTest::newRow("OData error body") << "incidents:body=odata-error" << none << false << false << 8000
                                       << QStringList{"cases"} << int(ErrorKind::Service) << 400;
     QTest::newRow("nextLink loop") << "activitypointers:body=nextlink-loop" << none << false << false << 8000
                                    << QStringList{"activities"} << int(ErrorKind::Loop) << 0;
-    QTest::newRow("nextLink loop in coverage") << none << "salesInvoiceLines:body=nextlink-loop" << false << false
-                                               << 8000 << QStringList{"contractCoverage"} << int(ErrorKind::Loop)
-                                               << 0;
+    QTest::newRow("nextLink loop in coverage")
+        << none << "salesInvoiceLines:body=nextlink-loop" << false << false << 8000
+        << QStringList{"contractCoverage"} << int(ErrorKind::Loop) << 0;
     QTest::newRow("huge page") << none << "contractPrices:body=huge,bytes=17m" << false << false << 8000
                                << QStringList{"contractCoverage"} << int(ErrorKind::TooLarge) << 0;
 }
@@ -396,8 +403,9 @@ void TestAccount360::cancelReportsEveryUnfinishedPart()
     view->open({m_ref.id, withNumber ? m_ref.accountNumber : std::string()}, cancel, results.callback());
     // Cancel once the CRM reads are on the wire (and, with the number known, the ERP ones too).
     const auto deadline = Clock::now() + 5s;
-    while (Clock::now() < deadline && (m_tenant->requestCount(DemoService::Crm) - crmBefore < 6 ||
-                                       (withNumber && m_tenant->requestCount(DemoService::Erp) - erpBefore < 5)))
+    while (Clock::now() < deadline &&
+           (m_tenant->requestCount(DemoService::Crm) - crmBefore < 6 ||
+            (withNumber && m_tenant->requestCount(DemoService::Erp) - erpBefore < 5)))
         std::this_thread::sleep_for(5ms);
     QCOMPARE(results.count(), std::size_t(0));
     cancel.cancel();

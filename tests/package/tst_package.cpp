@@ -36,8 +36,8 @@ private slots:
         int code = -1;
         const QString output = run(QStringLiteral("cpack"),
                                    {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"),
-                                    QStringLiteral(LAKESHORE_BINARY_DIR "/CPackConfig.cmake"), QStringLiteral("-B"),
-                                    m_out.path()},
+                                    QStringLiteral(LAKESHORE_BINARY_DIR "/CPackConfig.cmake"),
+                                    QStringLiteral("-B"), m_out.path()},
                                    QStringLiteral(LAKESHORE_BINARY_DIR), &code);
         QVERIFY2(code == 0, qPrintable(output));
         const QStringList debs = QDir(m_out.path()).entryList({QStringLiteral("*.deb")});
@@ -50,12 +50,13 @@ private slots:
     {
         QVERIFY(!m_deb.isEmpty());
         const QString contents = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-c"), m_deb});
-        for (const char *path : {"./usr/bin/lakeshore", "./usr/bin/lakeshore-demo",
-                                 "./usr/share/applications/lakeshore.desktop",
-                                 "./usr/share/icons/hicolor/scalable/apps/lakeshore.svg",
-                                 "./usr/share/metainfo/io.lakeshore.Lakeshore.metainfo.xml"})
+        for (const char *path :
+             {"./usr/bin/lakeshore", "./usr/bin/lakeshore-demo", "./usr/share/applications/lakeshore.desktop",
+              "./usr/share/icons/hicolor/scalable/apps/lakeshore.svg",
+              "./usr/share/metainfo/io.lakeshore.Lakeshore.metainfo.xml"})
             QVERIFY2(contents.contains(QLatin1String(path)), path);
-        const QString depends = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb, QStringLiteral("Depends")});
+        const QString depends =
+            run(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb, QStringLiteral("Depends")});
         QVERIFY2(depends.contains(QStringLiteral("qml6-module-qtquick-controls")), qPrintable(depends));
         QVERIFY2(depends.contains(QStringLiteral("libqt6quick6")), qPrintable(depends));
     }
@@ -65,7 +66,8 @@ private slots:
         QVERIFY(!m_deb.isEmpty());
         QTemporaryDir root;
         int code = -1;
-        QString output = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), m_deb, root.path()}, {}, &code);
+        QString output =
+            run(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), m_deb, root.path()}, {}, &code);
         QVERIFY2(code == 0, qPrintable(output));
         QFile desktop(root.filePath(QStringLiteral("usr/share/applications/lakeshore.desktop")));
         QVERIFY(desktop.open(QIODevice::ReadOnly));

@@ -1,8 +1,7 @@
 // Runner for the Qt Quick tests: one ctest entry per tst_*.qml. Every test process runs the real
 // Session on the embedded demo tenant (small world, fixed date) over loopback HTTP.
-#include "session.h"
-
 #include "demo/odataservice.h"
+#include "session.h"
 
 #include <QQmlEngine>
 #include <QTemporaryDir>
@@ -33,7 +32,7 @@ public:
             faults.push_back(fault.value());
         }
         tenant->setFaults(service == QLatin1String("crm") ? lakeshore::demo::DemoService::Crm
-                                                         : lakeshore::demo::DemoService::Erp,
+                                                          : lakeshore::demo::DemoService::Erp,
                           std::move(faults));
         return {};
     }

@@ -14,23 +14,34 @@ namespace {
 QString panelTitle(sources::Part part)
 {
     switch (part) {
-    case sources::Part::Header: return Account360Controller::tr("Account");
-    case sources::Part::Contacts: return Account360Controller::tr("Contacts");
-    case sources::Part::Opportunities: return Account360Controller::tr("Opportunities");
-    case sources::Part::Activities: return Account360Controller::tr("Activities");
-    case sources::Part::Conversations: return Account360Controller::tr("Conversations");
-    case sources::Part::Cases: return Account360Controller::tr("Cases");
-    case sources::Part::Credit: return Account360Controller::tr("Balance and credit");
-    case sources::Part::OpenOrders: return Account360Controller::tr("Open orders");
-    case sources::Part::RecentInvoices: return Account360Controller::tr("Recent invoices");
-    case sources::Part::ContractCoverage: return Account360Controller::tr("Contract coverage");
+    case sources::Part::Header:
+        return Account360Controller::tr("Account");
+    case sources::Part::Contacts:
+        return Account360Controller::tr("Contacts");
+    case sources::Part::Opportunities:
+        return Account360Controller::tr("Opportunities");
+    case sources::Part::Activities:
+        return Account360Controller::tr("Activities");
+    case sources::Part::Conversations:
+        return Account360Controller::tr("Conversations");
+    case sources::Part::Cases:
+        return Account360Controller::tr("Cases");
+    case sources::Part::Credit:
+        return Account360Controller::tr("Balance and credit");
+    case sources::Part::OpenOrders:
+        return Account360Controller::tr("Open orders");
+    case sources::Part::RecentInvoices:
+        return Account360Controller::tr("Recent invoices");
+    case sources::Part::ContractCoverage:
+        return Account360Controller::tr("Contract coverage");
     }
     return {};
 }
 
 QString serviceLabel(sources::Service service)
 {
-    return service == sources::Service::Crm ? Account360Controller::tr("CRM") : Account360Controller::tr("ERP");
+    return service == sources::Service::Crm ? Account360Controller::tr("CRM")
+                                            : Account360Controller::tr("ERP");
 }
 
 } // namespace
@@ -64,12 +75,16 @@ void Account360Controller::resolveNames()
     }
 }
 
-Account360Controller::~Account360Controller() { m_cancel.cancel(); }
+Account360Controller::~Account360Controller()
+{
+    m_cancel.cancel();
+}
 
 QQmlListProperty<Account360Panel> Account360Controller::panels()
 {
     return QQmlListProperty<Account360Panel>(
-        this, &m_panels, [](QQmlListProperty<Account360Panel> *list) -> qsizetype {
+        this, &m_panels,
+        [](QQmlListProperty<Account360Panel> *list) -> qsizetype {
             return static_cast<qsizetype>(static_cast<std::vector<Account360Panel *> *>(list->data)->size());
         },
         [](QQmlListProperty<Account360Panel> *list, qsizetype i) {
@@ -112,10 +127,11 @@ void Account360Controller::open(const QString &accountId, const QString &account
     const CancelToken token = m_cancel;
     session->account360()->open({accountId.toStdString(), accountNumber.toStdString()}, token,
                                 [self, token](sources::PartResult result) {
-                                    postToGui(self, [token, result = std::move(result)](Account360Controller *c) {
-                                        if (!token.cancelled())
-                                            c->apply(result);
-                                    });
+                                    postToGui(self,
+                                              [token, result = std::move(result)](Account360Controller *c) {
+                                                  if (!token.cancelled())
+                                                      c->apply(result);
+                                              });
                                 });
 }
 
@@ -133,13 +149,13 @@ void Account360Controller::retry(const QString &panelKey)
         std::string number = m_accountNumber.toStdString();
         if (number.empty() && header()->state() == Account360Panel::Loaded)
             number = header()->summary().value(QStringLiteral("number")).toString().toStdString();
-        session->account360()->read(part, {m_accountId.toStdString(), number}, token,
-                                    [self, token](sources::PartResult result) {
-                                        postToGui(self, [token, result = std::move(result)](Account360Controller *c) {
-                                            if (!token.cancelled())
-                                                c->apply(result);
-                                        });
-                                    });
+        session->account360()->read(
+            part, {m_accountId.toStdString(), number}, token, [self, token](sources::PartResult result) {
+                postToGui(self, [token, result = std::move(result)](Account360Controller *c) {
+                    if (!token.cancelled())
+                        c->apply(result);
+                });
+            });
         return;
     }
 }

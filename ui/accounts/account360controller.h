@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QQmlListProperty>
-
 #include <vector>
 
 namespace lakeshore::sources {

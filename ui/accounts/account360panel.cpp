@@ -11,10 +11,14 @@ QString Account360Panel::statusText() const
 {
     const QString time = QLocale().toString(m_readAt.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
     switch (m_state) {
-    case Idle: return {};
-    case Loading: return tr("%1 · loading…").arg(m_source);
-    case Loaded: return tr("%1 · read %2").arg(m_source, time);
-    case Failed: return tr("%1 · failed %2").arg(m_source, time);
+    case Idle:
+        return {};
+    case Loading:
+        return tr("%1 · loading…").arg(m_source);
+    case Loaded:
+        return tr("%1 · read %2").arg(m_source, time);
+    case Failed:
+        return tr("%1 · failed %2").arg(m_source, time);
     }
     return {};
 }

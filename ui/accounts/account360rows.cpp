@@ -9,15 +9,19 @@
 namespace lakeshore::ui {
 namespace {
 
-QString text(const std::string &s) { return QString::fromStdString(s); }
+QString text(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 
 // Dates reach QML as text in the user's locale: a QDate would cross into JavaScript as a time of day.
 QString qdate(const domain::Date &date)
 {
     if (date.days() == 0)
         return {};
-    return QLocale().toString(QDate(date.year(), static_cast<int>(date.month()), static_cast<int>(date.day())),
-                              QLocale::ShortFormat);
+    return QLocale().toString(
+        QDate(date.year(), static_cast<int>(date.month()), static_cast<int>(date.day())),
+        QLocale::ShortFormat);
 }
 
 QString qdatetime(const domain::Timestamp &timestamp)
@@ -189,7 +193,8 @@ void resolveNames(QVariantMap &map)
     if (!session)
         return;
     if (map.contains(QStringLiteral("territoryId")))
-        map[QStringLiteral("territory")] = session->territoryName(map.value(QStringLiteral("territoryId")).toString());
+        map[QStringLiteral("territory")] =
+            session->territoryName(map.value(QStringLiteral("territoryId")).toString());
     if (map.contains(QStringLiteral("ownerId")))
         map[QStringLiteral("owner")] = session->ownerName(map.value(QStringLiteral("ownerId")).toString());
 }

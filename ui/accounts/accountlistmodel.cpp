@@ -13,11 +13,16 @@ namespace {
 sources::AccountSort coreSort(AccountListModel::SortKey key)
 {
     switch (key) {
-    case AccountListModel::ByName: return sources::AccountSort::Name;
-    case AccountListModel::ByNumber: return sources::AccountSort::AccountNumber;
-    case AccountListModel::ByCity: return sources::AccountSort::City;
-    case AccountListModel::ByRevenue: return sources::AccountSort::Revenue;
-    case AccountListModel::ByModified: return sources::AccountSort::Modified;
+    case AccountListModel::ByName:
+        return sources::AccountSort::Name;
+    case AccountListModel::ByNumber:
+        return sources::AccountSort::AccountNumber;
+    case AccountListModel::ByCity:
+        return sources::AccountSort::City;
+    case AccountListModel::ByRevenue:
+        return sources::AccountSort::Revenue;
+    case AccountListModel::ByModified:
+        return sources::AccountSort::Modified;
     }
     return sources::AccountSort::Name;
 }
@@ -43,7 +48,10 @@ AccountListModel::AccountListModel(QObject *parent) : QAbstractListModel(parent)
     }
 }
 
-AccountListModel::~AccountListModel() { m_cancel.cancel(); }
+AccountListModel::~AccountListModel()
+{
+    m_cancel.cancel();
+}
 
 int AccountListModel::rowCount(const QModelIndex &parent) const
 {
@@ -58,26 +66,36 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     const Session *session = Session::instance();
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return QString::fromStdString(account.name);
-    case IdRole: return QString::fromStdString(account.id);
-    case NumberRole: return QString::fromStdString(account.accountNumber);
-    case CityRole: return QString::fromStdString(account.city);
-    case StateRole: return QString::fromStdString(account.state);
-    case IndustryRole: return QString::fromStdString(account.industry);
+    case NameRole:
+        return QString::fromStdString(account.name);
+    case IdRole:
+        return QString::fromStdString(account.id);
+    case NumberRole:
+        return QString::fromStdString(account.accountNumber);
+    case CityRole:
+        return QString::fromStdString(account.city);
+    case StateRole:
+        return QString::fromStdString(account.state);
+    case IndustryRole:
+        return QString::fromStdString(account.industry);
     case TerritoryRole:
         return session ? session->territoryName(QString::fromStdString(account.territoryId)) : QString();
-    case OwnerRole: return session ? session->ownerName(QString::fromStdString(account.ownerId)) : QString();
-    case RevenueRole: return account.annualRevenue;
-    case ActiveRole: return account.active;
-    default: return {};
+    case OwnerRole:
+        return session ? session->ownerName(QString::fromStdString(account.ownerId)) : QString();
+    case RevenueRole:
+        return account.annualRevenue;
+    case ActiveRole:
+        return account.active;
+    default:
+        return {};
     }
 }
 
 QHash<int, QByteArray> AccountListModel::roleNames() const
 {
-    return {{IdRole, "accountId"},     {NumberRole, "accountNumber"}, {NameRole, "name"},
-            {CityRole, "city"},        {StateRole, "state"},          {IndustryRole, "industry"},
-            {TerritoryRole, "territory"}, {OwnerRole, "owner"},        {RevenueRole, "revenue"},
+    return {{IdRole, "accountId"},        {NumberRole, "accountNumber"}, {NameRole, "name"},
+            {CityRole, "city"},           {StateRole, "state"},          {IndustryRole, "industry"},
+            {TerritoryRole, "territory"}, {OwnerRole, "owner"},          {RevenueRole, "revenue"},
             {ActiveRole, "active"}};
 }
 

@@ -8,7 +8,6 @@
 #include <QAbstractListModel>
 #include <QQmlEngine>
 #include <QTimer>
-
 #include <vector>
 
 class AccountListModel : public QAbstractListModel

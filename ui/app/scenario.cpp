@@ -4,6 +4,7 @@
 #include "accountlistmodel.h"
 #include "session.h"
 
+#include <cstdio>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -11,8 +12,6 @@
 #include <QJsonObject>
 #include <QQuickWindow>
 #include <QTimer>
-
-#include <cstdio>
 
 namespace {
 
@@ -30,10 +29,14 @@ long residentKilobytes()
 const char *stateName(Account360Panel::State state)
 {
     switch (state) {
-    case Account360Panel::Idle: return "idle";
-    case Account360Panel::Loading: return "loading";
-    case Account360Panel::Loaded: return "loaded";
-    case Account360Panel::Failed: return "failed";
+    case Account360Panel::Idle:
+        return "idle";
+    case Account360Panel::Loading:
+        return "loading";
+    case Account360Panel::Loaded:
+        return "loaded";
+    case Account360Panel::Failed:
+        return "failed";
     }
     return "unknown";
 }
@@ -85,7 +88,8 @@ void Scenario::poll()
         if (allPanelsSettled())
             settled();
         return;
-    case Step::Done: return;
+    case Step::Done:
+        return;
     }
 }
 
@@ -94,10 +98,13 @@ void Scenario::listLoaded()
     if (m_options.reportReady && !m_readyReported) {
         m_readyReported = true;
         // Report after the frame that shows the rows.
-        connect(m_window, &QQuickWindow::frameSwapped, this, [this] {
-            std::printf("ready %lld\n", static_cast<long long>(m_clock.elapsed()));
-            std::fflush(stdout);
-        }, Qt::SingleShotConnection);
+        connect(
+            m_window, &QQuickWindow::frameSwapped, this,
+            [this] {
+                std::printf("ready %lld\n", static_cast<long long>(m_clock.elapsed()));
+                std::fflush(stdout);
+            },
+            Qt::SingleShotConnection);
         m_window->update();
     }
     if (!m_options.quits())
@@ -106,7 +113,9 @@ void Scenario::listLoaded()
         const QVariantList territories = Session::instance()->territories();
         for (const QVariant &territory : territories) {
             const QVariantMap map = territory.toMap();
-            if (map.value(QStringLiteral("name")).toString().compare(m_options.openTerritory, Qt::CaseInsensitive) == 0) {
+            if (map.value(QStringLiteral("name"))
+                    .toString()
+                    .compare(m_options.openTerritory, Qt::CaseInsensitive) == 0) {
                 m_list->setTerritoryId(map.value(QStringLiteral("id")).toString());
                 m_step = Step::WaitFilter;
                 m_list->refresh();
@@ -127,7 +136,8 @@ void Scenario::listLoaded()
 
 void Scenario::openNext()
 {
-    if (m_options.cycleAccounts == 0 && m_options.openAccountNumber.isEmpty() && m_options.openTerritory.isEmpty()) {
+    if (m_options.cycleAccounts == 0 && m_options.openAccountNumber.isEmpty() &&
+        m_options.openTerritory.isEmpty()) {
         settled(); // a screenshot of the list alone
         return;
     }
@@ -135,7 +145,8 @@ void Scenario::openNext()
     if (!m_options.openAccountNumber.isEmpty()) {
         row = -1;
         for (int i = 0; i < m_list->count(); ++i)
-            if (m_list->get(i).value(QStringLiteral("accountNumber")).toString() == m_options.openAccountNumber)
+            if (m_list->get(i).value(QStringLiteral("accountNumber")).toString() ==
+                m_options.openAccountNumber)
                 row = i;
         if (row < 0) {
             finish(5, QStringLiteral("the CRM has no account number %1").arg(m_options.openAccountNumber));
@@ -182,24 +193,26 @@ void Scenario::writeState(const QString &problem) const
     QJsonArray panels;
     if (m_account360) {
         for (const auto *panel : m_account360->findChildren<Account360Panel *>()) {
-            panels.append(QJsonObject{{QStringLiteral("key"), panel->key()},
-                                      {QStringLiteral("source"), panel->source()},
-                                      {QStringLiteral("state"), QString::fromLatin1(stateName(panel->state()))},
-                                      {QStringLiteral("status"), panel->statusText()},
-                                      {QStringLiteral("error"), panel->errorText()},
-                                      {QStringLiteral("rows"), static_cast<int>(panel->rows().size())},
-                                      {QStringLiteral("summary"), QJsonObject::fromVariantMap(panel->summary())}});
+            panels.append(
+                QJsonObject{{QStringLiteral("key"), panel->key()},
+                            {QStringLiteral("source"), panel->source()},
+                            {QStringLiteral("state"), QString::fromLatin1(stateName(panel->state()))},
+                            {QStringLiteral("status"), panel->statusText()},
+                            {QStringLiteral("error"), panel->errorText()},
+                            {QStringLiteral("rows"), static_cast<int>(panel->rows().size())},
+                            {QStringLiteral("summary"), QJsonObject::fromVariantMap(panel->summary())}});
         }
     }
-    const QJsonObject state{{QStringLiteral("accountId"), m_account360 ? m_account360->accountId() : QString()},
-                            {QStringLiteral("accountNumber"),
-                             m_account360 ? m_account360->accountNumber() : QString()},
-                            {QStringLiteral("listCount"), m_list ? m_list->count() : 0},
-                            {QStringLiteral("problem"), problem},
-                            {QStringLiteral("settingsError"), Session::instance() ? Session::instance()->settingsError() : QString()},
-                            {QStringLiteral("demo"), Session::instance() && Session::instance()->demo()},
-                            {QStringLiteral("elapsedMs"), static_cast<double>(m_clock.elapsed())},
-                            {QStringLiteral("panels"), panels}};
+    const QJsonObject state{
+        {QStringLiteral("accountId"), m_account360 ? m_account360->accountId() : QString()},
+        {QStringLiteral("accountNumber"), m_account360 ? m_account360->accountNumber() : QString()},
+        {QStringLiteral("listCount"), m_list ? m_list->count() : 0},
+        {QStringLiteral("problem"), problem},
+        {QStringLiteral("settingsError"),
+         Session::instance() ? Session::instance()->settingsError() : QString()},
+        {QStringLiteral("demo"), Session::instance() && Session::instance()->demo()},
+        {QStringLiteral("elapsedMs"), static_cast<double>(m_clock.elapsed())},
+        {QStringLiteral("panels"), panels}};
     QFile file(m_options.statePath);
     if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         file.write(QJsonDocument(state).toJson());

@@ -15,11 +15,11 @@ class Account360Controller;
 struct ScenarioOptions
 {
     QString openAccountNumber;
-    QString openTerritory;   // open the first account of this territory
-    QString screenshotPath;  // grab the window here once done
-    QString statePath;       // write the panels' state here (JSON)
+    QString openTerritory;    // open the first account of this territory
+    QString screenshotPath;   // grab the window here once done
+    QString statePath;        // write the panels' state here (JSON)
     bool reportReady = false; // print "ready <ms>" when the account list first shows rows
-    int cycleAccounts = 0;   // open this many accounts one after another, printing "rss <n> <kB>" after each
+    int cycleAccounts = 0;    // open this many accounts one after another, printing "rss <n> <kB>" after each
     int timeoutMs = 60000;
     int page = 0; // the page shown: 0 accounts, 1 settings
 

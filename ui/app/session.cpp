@@ -60,8 +60,14 @@ Session::~Session()
         g_instance = nullptr;
 }
 
-void Session::setInstance(Session *session) { g_instance = session; }
-Session *Session::instance() { return g_instance; }
+void Session::setInstance(Session *session)
+{
+    g_instance = session;
+}
+Session *Session::instance()
+{
+    return g_instance;
+}
 
 Session *Session::create(QQmlEngine *, QJSEngine *)
 {
@@ -71,8 +77,9 @@ Session *Session::create(QQmlEngine *, QJSEngine *)
 
 QString Session::settingsPath() const
 {
-    const QString directory = m_options.dataDirectory.isEmpty() ? QString::fromStdString(store::defaultDataDirectory())
-                                                                : m_options.dataDirectory;
+    const QString directory = m_options.dataDirectory.isEmpty()
+                                  ? QString::fromStdString(store::defaultDataDirectory())
+                                  : m_options.dataDirectory;
     return directory + QStringLiteral("/settings.sqlite3");
 }
 
@@ -105,7 +112,8 @@ void Session::start()
             session->m_storeOpen = storeOpen;
             if (!problem.empty()) {
                 session->m_settingsError =
-                    tr("Lakeshore could not use its settings file %1: %2. The file was left as it is. You are "
+                    tr("Lakeshore could not use its settings file %1: %2. The file was left as it is. You "
+                       "are "
                        "working on the demo tenant; connection changes cannot be saved until the file is "
                        "repaired or moved away.")
                         .arg(session->settingsPath(), QString::fromStdString(problem));
@@ -122,8 +130,8 @@ void Session::start()
 void Session::startDemo()
 {
     if (m_demoTenant) {
-        connectTo(demoSettings(*m_demoTenant, sources::Service::Crm), demoSettings(*m_demoTenant, sources::Service::Erp),
-                  true);
+        connectTo(demoSettings(*m_demoTenant, sources::Service::Crm),
+                  demoSettings(*m_demoTenant, sources::Service::Erp), true);
         return;
     }
     QPointer<Session> self(this);
@@ -183,8 +191,14 @@ void Session::applyConnections(std::optional<sources::ConnectionSettings> crm,
     startDemo();
 }
 
-QString Session::crmUrl() const { return m_crm ? QString::fromStdString(m_crm->settings().baseUrl) : QString(); }
-QString Session::erpUrl() const { return m_erp ? QString::fromStdString(m_erp->settings().baseUrl) : QString(); }
+QString Session::crmUrl() const
+{
+    return m_crm ? QString::fromStdString(m_crm->settings().baseUrl) : QString();
+}
+QString Session::erpUrl() const
+{
+    return m_erp ? QString::fromStdString(m_erp->settings().baseUrl) : QString();
+}
 
 void Session::withStore(std::function<void(store::SettingsStore *)> job)
 {

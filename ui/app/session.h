@@ -6,13 +6,12 @@
 #include "sources/connectionsettings.h"
 #include "sources/crmconnector.h"
 
+#include <memory>
+#include <optional>
 #include <QObject>
 #include <QQmlEngine>
 #include <QString>
 #include <QVariantList>
-
-#include <memory>
-#include <optional>
 
 namespace lakeshore {
 class WorkQueue;

@@ -9,7 +9,8 @@ namespace {
 bool isHttpUrl(const QString &text)
 {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) &&
+    return url.isValid() &&
+           (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) &&
            !url.host().isEmpty();
 }
 
@@ -36,7 +37,8 @@ QString ConnectionForm::validate() const
         return tr("%1: the timeout must be between 1 and 300 seconds.").arg(m_title);
     const bool secretKnown = !m_secretInput.isEmpty() || m_hasStoredSecret;
     switch (m_authKind) {
-    case NoAuth: break;
+    case NoAuth:
+        break;
     case Bearer:
         if (!secretKnown)
             return tr("%1: enter the bearer token.").arg(m_title);

@@ -67,7 +67,10 @@ ConnectionsController::ConnectionsController(QObject *parent)
         connect(session, &Session::readyChanged, this, &ConnectionsController::stateChanged);
 }
 
-ConnectionsController::~ConnectionsController() { m_testCancel.cancel(); }
+ConnectionsController::~ConnectionsController()
+{
+    m_testCancel.cancel();
+}
 
 bool ConnectionsController::canSave() const
 {
@@ -137,7 +140,8 @@ void ConnectionsController::save()
     const sources::ConnectionSettings erpTyped = m_erp->toSettings({});
     const bool crmSecretTyped = !crmTyped.auth.secret.empty();
     const bool erpSecretTyped = !erpTyped.auth.secret.empty();
-    session->withStore([self, useDemo, crmTyped, erpTyped, crmSecretTyped, erpSecretTyped](store::SettingsStore *store) {
+    session->withStore([self, useDemo, crmTyped, erpTyped, crmSecretTyped,
+                        erpSecretTyped](store::SettingsStore *store) {
         std::string problem;
         sources::ConnectionSettings crm = crmTyped;
         sources::ConnectionSettings erp = erpTyped;
@@ -160,7 +164,8 @@ void ConnectionsController::save()
         postToGui(self, [=](ConnectionsController *c) {
             c->m_busy = false;
             if (!problem.empty()) {
-                c->setMessage(tr("The connections were not saved: %1").arg(QString::fromStdString(problem)), true);
+                c->setMessage(tr("The connections were not saved: %1").arg(QString::fromStdString(problem)),
+                              true);
                 return;
             }
             c->m_crm->load(masked(after.crm));

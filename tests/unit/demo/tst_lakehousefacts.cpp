@@ -2,10 +2,9 @@
 // the ERP's invoice totals, and the contract price on a fact is the one valid on its invoice date.
 #include "demo/lakehousefacts.h"
 
-#include <QTest>
-
 #include <cmath>
 #include <map>
+#include <QTest>
 
 using namespace lakeshore;
 
@@ -59,7 +58,8 @@ private slots:
         });
         // The world is built to have something for the off-contract worklist to find, and mostly
         // contract-priced lines besides.
-        QVERIFY2(offContract / spend > 0.05 && offContract / spend < 0.5, qPrintable(QString::number(offContract / spend)));
+        QVERIFY2(offContract / spend > 0.05 && offContract / spend < 0.5,
+                 qPrintable(QString::number(offContract / spend)));
         QVERIFY(mispriced > 0);
         QVERIFY(mispriced / spend < 0.2);
     }

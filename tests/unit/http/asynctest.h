@@ -6,20 +6,18 @@
 #include "core/error.h"
 #include "core/result.h"
 
-#include <QString>
-
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <netinet/in.h>
+#include <QString>
 #include <string>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace asynctest {
@@ -30,12 +28,14 @@ using Clock = std::chrono::steady_clock;
 // Generous: a deadline that only a hang reaches.
 inline constexpr std::chrono::milliseconds kTimeout = 10s;
 
-inline QString qs(const std::string &text) { return QString::fromStdString(text); }
+inline QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
 
 // Every call of a callback, in order, with the thread it ran on. The state is shared with the callbacks,
 // so one that arrives after the test gave up does no harm.
-template <class T>
-class Capture
+template <class T> class Capture
 {
 public:
     Capture() : m_state(std::make_shared<State>()) {}
@@ -188,8 +188,7 @@ lakeshore::Result<T> await(Start start, std::chrono::milliseconds timeout = kTim
     return capture.value();
 }
 
-template <class T>
-QString describe(const lakeshore::Result<T> &result)
+template <class T> QString describe(const lakeshore::Result<T> &result)
 {
     return result ? QStringLiteral("ok") : qs(result.error().describe());
 }

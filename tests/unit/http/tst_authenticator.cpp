@@ -2,17 +2,15 @@
 // tenant's token endpoint (fetched once, cached, used for real), and against token endpoints that
 // misbehave: wrong secret, not JSON, no access_token, down, slow with many callers waiting.
 #include "asynctest.h"
-
 #include "demo/demotenant.h"
 #include "http/authenticator.h"
 #include "http/httpclient.h"
 #include "http/httpserver.h"
 
-#include <QScopeGuard>
-#include <QTest>
-
 #include <atomic>
 #include <map>
+#include <QScopeGuard>
+#include <QTest>
 
 using namespace lakeshore;
 using namespace lakeshore::http;
@@ -140,15 +138,24 @@ void TestAuthenticator::staticHeaders_data()
     QTest::addColumn<QString>("secret");
     QTest::addColumn<QString>("expected");
     QTest::newRow("none") << int(AuthKind::None) << QString() << QStringLiteral("ignored") << QString();
-    QTest::newRow("bearer") << int(AuthKind::Bearer) << QString() << QStringLiteral("abc.def") << "Bearer abc.def";
-    QTest::newRow("basic rfc example") << int(AuthKind::Basic) << QStringLiteral("Aladdin")
-                                       << QStringLiteral("open sesame")
-                                       << QStringLiteral("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
-    QTest::newRow("basic 3 bytes") << int(AuthKind::Basic) << "u" << "p" << "Basic dTpw";
-    QTest::newRow("basic 4 bytes") << int(AuthKind::Basic) << "u" << "pw" << "Basic dTpwdw==";
-    QTest::newRow("basic 5 bytes") << int(AuthKind::Basic) << "us" << "pw" << "Basic dXM6cHc=";
+    QTest::newRow("bearer") << int(AuthKind::Bearer) << QString() << QStringLiteral("abc.def")
+                            << "Bearer abc.def";
+    QTest::newRow("basic rfc example")
+        << int(AuthKind::Basic) << QStringLiteral("Aladdin") << QStringLiteral("open sesame")
+        << QStringLiteral("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+    QTest::newRow("basic 3 bytes") << int(AuthKind::Basic) << "u"
+                                   << "p"
+                                   << "Basic dTpw";
+    QTest::newRow("basic 4 bytes") << int(AuthKind::Basic) << "u"
+                                   << "pw"
+                                   << "Basic dTpwdw==";
+    QTest::newRow("basic 5 bytes") << int(AuthKind::Basic) << "us"
+                                   << "pw"
+                                   << "Basic dXM6cHc=";
     QTest::newRow("basic empty") << int(AuthKind::Basic) << QString() << QString() << "Basic Og==";
-    QTest::newRow("basic symbols") << int(AuthKind::Basic) << "demo" << "pa&ss word" << "Basic ZGVtbzpwYSZzcyB3b3Jk";
+    QTest::newRow("basic symbols") << int(AuthKind::Basic) << "demo"
+                                   << "pa&ss word"
+                                   << "Basic ZGVtbzpwYSZzcyB3b3Jk";
 }
 
 void TestAuthenticator::staticHeaders()
@@ -233,8 +240,10 @@ void TestAuthenticator::oauth2WrongSecret()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, ErrorKind::Auth);
     QCOMPARE(result.error().httpStatus, 401);
-    QVERIFY2(result.error().message.find("invalid_client") != std::string::npos, result.error().message.c_str());
-    QVERIFY2(result.error().message.find("wrong secret") != std::string::npos, result.error().message.c_str());
+    QVERIFY2(result.error().message.find("invalid_client") != std::string::npos,
+             result.error().message.c_str());
+    QVERIFY2(result.error().message.find("wrong secret") != std::string::npos,
+             result.error().message.c_str());
 }
 
 void TestAuthenticator::tokenRequestForm()
@@ -268,23 +277,28 @@ void TestAuthenticator::tokenEndpointBadReplies_data()
     QTest::addColumn<QString>("body");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("html page") << 200 << "text/html" << "<html><body>Sign in</body></html>"
-                               << int(ErrorKind::Malformed) << "access_token";
-    QTest::newRow("no access_token") << 200 << "application/json" << R"({"token_type":"Bearer"})"
-                                     << int(ErrorKind::Malformed) << "access_token";
-    QTest::newRow("token not a string") << 200 << "application/json" << R"({"access_token":42})"
-                                        << int(ErrorKind::Malformed) << "access_token";
-    QTest::newRow("empty token") << 200 << "application/json" << R"({"access_token":""})"
-                                 << int(ErrorKind::Malformed) << "access_token";
-    QTest::newRow("JSON array") << 200 << "application/json" << "[1,2]" << int(ErrorKind::Malformed)
-                                << "access_token";
-    QTest::newRow("empty body") << 200 << "application/json" << "" << int(ErrorKind::Malformed) << "access_token";
-    QTest::newRow("500 html") << 500 << "text/html" << "<h1>oops</h1>" << int(ErrorKind::Auth) << "HTTP 500";
+    QTest::newRow("html page") << 200 << "text/html"
+                               << "<html><body>Sign in</body></html>" << int(ErrorKind::Malformed)
+                               << "access_token";
+    QTest::newRow("no access_token") << 200 << "application/json"
+                                     << R"({"token_type":"Bearer"})" << int(ErrorKind::Malformed)
+                                     << "access_token";
+    QTest::newRow("token not a string")
+        << 200 << "application/json"
+        << R"({"access_token":42})" << int(ErrorKind::Malformed) << "access_token";
+    QTest::newRow("empty token") << 200 << "application/json"
+                                 << R"({"access_token":""})" << int(ErrorKind::Malformed) << "access_token";
+    QTest::newRow("JSON array") << 200 << "application/json"
+                                << "[1,2]" << int(ErrorKind::Malformed) << "access_token";
+    QTest::newRow("empty body") << 200 << "application/json"
+                                << "" << int(ErrorKind::Malformed) << "access_token";
+    QTest::newRow("500 html") << 500 << "text/html"
+                              << "<h1>oops</h1>" << int(ErrorKind::Auth) << "HTTP 500";
     QTest::newRow("400 oauth error") << 400 << "application/json"
                                      << R"({"error":"invalid_scope","error_description":"no such scope"})"
                                      << int(ErrorKind::Auth) << "invalid_scope (no such scope)";
-    QTest::newRow("403 error not a string") << 403 << "application/json" << R"({"error":{"x":1}})"
-                                            << int(ErrorKind::Auth) << "HTTP 403";
+    QTest::newRow("403 error not a string") << 403 << "application/json"
+                                            << R"({"error":{"x":1}})" << int(ErrorKind::Auth) << "HTTP 403";
 }
 
 void TestAuthenticator::tokenEndpointBadReplies()

@@ -19,7 +19,8 @@ void TestHttpClient::getSendsHeadersAndReadsReply()
     server.route("/echo", [](const ServerRequest &in, ServerResponse &out) {
         out.contentType = "text/plain";
         out.setHeader("X-Reply", "yes");
-        out.body = in.method + " " + in.path + "?" + in.rawQuery + " [" + in.header("x-test") + "] [" + in.body + "]";
+        out.body = in.method + " " + in.path + "?" + in.rawQuery + " [" + in.header("x-test") + "] [" +
+                   in.body + "]";
     });
     QVERIFY(server.start().ok());
     HttpClient client;
@@ -142,8 +143,9 @@ void TestHttpClient::connectionRefused()
 void TestHttpClient::truncatedBodyIsNetworkError()
 {
     RawServer server([](int fd) {
-        RawServer::writeAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n"
-                                "Connection: close\r\n\r\n{\"value\":[");
+        RawServer::writeAll(fd,
+                            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n"
+                            "Connection: close\r\n\r\n{\"value\":[");
     });
     QVERIFY(server.port() > 0);
     HttpClient client;
@@ -197,7 +199,8 @@ void TestHttpClient::headerWithLineBreak_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("value");
     QTest::newRow("injected header") << QStringLiteral("X-Test") << QStringLiteral("a\r\nX-Injected: 1");
-    QTest::newRow("pasted token with newline") << QStringLiteral("Authorization") << QStringLiteral("Bearer abc\n");
+    QTest::newRow("pasted token with newline")
+        << QStringLiteral("Authorization") << QStringLiteral("Bearer abc\n");
     QTest::newRow("bare CR") << QStringLiteral("X-Test") << QStringLiteral("a\rb");
     QTest::newRow("line break in the name") << QStringLiteral("X-Test\r\nX-Injected") << QStringLiteral("1");
 }

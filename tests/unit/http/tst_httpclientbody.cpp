@@ -82,7 +82,8 @@ void TestHttpClient::gzipBombTooLarge()
 void TestHttpClient::tooLargeWithContentLength()
 {
     HttpServer server;
-    server.route("/", [](const ServerRequest &, ServerResponse &out) { plainBody(out, std::string(100000, 'x')); });
+    server.route(
+        "/", [](const ServerRequest &, ServerResponse &out) { plainBody(out, std::string(100000, 'x')); });
     QVERIFY(server.start().ok());
     HttpClient client;
 
@@ -118,7 +119,8 @@ void TestHttpClient::tooLargeWithoutContentLength()
                 RawServer::writeAll(fd, "1000\r\n" + chunk + "\r\n");
             RawServer::writeAll(fd, "0\r\n\r\n");
         } else {
-            RawServer::writeAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
+            RawServer::writeAll(
+                fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
             RawServer::writeAll(fd, std::string(256 * 1024, 'x'));
         }
     });
@@ -134,8 +136,9 @@ void TestHttpClient::tooLargeWithoutContentLength()
 void TestHttpClient::chunkedReplyUnderCap()
 {
     RawServer server([](int fd) {
-        RawServer::writeAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                "5\r\nhello\r\n1\r\n \r\n5\r\nworld\r\n0\r\n\r\n");
+        RawServer::writeAll(
+            fd, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+                "5\r\nhello\r\n1\r\n \r\n5\r\nworld\r\n0\r\n\r\n");
     });
     QVERIFY(server.port() > 0);
     HttpClient client;

@@ -100,14 +100,17 @@ void TestHttpClient::concurrentRequestsCallBackOnce()
 {
     constexpr int kRequests = 200;
     HttpServer server;
-    server.route("/", [](const ServerRequest &in, ServerResponse &out) { plainBody(out, "id=" + in.param("id")); });
+    server.route(
+        "/", [](const ServerRequest &in, ServerResponse &out) { plainBody(out, "id=" + in.param("id")); });
     QVERIFY(server.start().ok());
     auto client = std::make_unique<HttpClient>();
 
     Capture<std::pair<int, Result<Response>>> results;
     for (int i = 0; i < kRequests; ++i)
         client->send(get(server.baseUrl() + "/item?id=" + std::to_string(i), 8000), CancelToken(),
-                     [callback = results.callback(), i](Result<Response> result) { callback({i, std::move(result)}); });
+                     [callback = results.callback(), i](Result<Response> result) {
+                         callback({i, std::move(result)});
+                     });
     QVERIFY(results.wait(kRequests));
     client.reset();
     QCOMPARE(results.count(), std::size_t(kRequests));
@@ -275,7 +278,9 @@ void TestHttpClient::destroyCancelsInFlight()
     Capture<std::pair<int, Result<Response>>> results;
     auto send = [&](int i, const std::string &path, CancelToken token = {}) {
         client->send(get(server.baseUrl() + path), token,
-                     [callback = results.callback(), i](Result<Response> result) { callback({i, std::move(result)}); });
+                     [callback = results.callback(), i](Result<Response> result) {
+                         callback({i, std::move(result)});
+                     });
     };
     for (int i = 0; i < 3; ++i)
         send(i, "/held");

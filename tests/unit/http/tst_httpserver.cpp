@@ -1,16 +1,13 @@
 // HttpServer, the wrapper our shipped servers use: longest-prefix routing, what a handler is told about
 // the request, what it can answer, a held handler not blocking others, and start/stop edges.
 #include "asynctest.h"
-
 #include "http/httpclient.h"
 #include "http/httpserver.h"
 
+#include <future>
+#include <nlohmann/json.hpp>
 #include <QScopeGuard>
 #include <QTest>
-
-#include <nlohmann/json.hpp>
-
-#include <future>
 
 using namespace lakeshore;
 using namespace lakeshore::http;
@@ -59,9 +56,10 @@ void TestHttpServer::longestPrefixWins()
     server.route("/", [](const ServerRequest &, ServerResponse &out) { out.body = "\"root\""; });
     QVERIFY(server.start().ok());
     HttpClient client;
-    const std::pair<const char *, const char *> cases[] = {
-        {"/api/data/v9.2/accounts", "\"long\""}, {"/api/other", "\"short\""}, {"/apix", "\"short\""},
-        {"/elsewhere", "\"root\""}};
+    const std::pair<const char *, const char *> cases[] = {{"/api/data/v9.2/accounts", "\"long\""},
+                                                           {"/api/other", "\"short\""},
+                                                           {"/apix", "\"short\""},
+                                                           {"/elsewhere", "\"root\""}};
     for (const auto &[path, expected] : cases) {
         const auto result = fetch(client, server.baseUrl() + path);
         QVERIFY2(result.ok(), qPrintable(describe(result)));
@@ -100,8 +98,9 @@ void TestHttpServer::handlerSeesRequest()
     });
     QVERIFY(server.start().ok());
     HttpClient client;
-    const auto result = fetch(client, server.baseUrl() + "/api/accounts%28x%29?$filter=name%20eq%20%27A%26B%27&n=1&n=2",
-                              "POST", {{"X-Custom", "Value"}, {"Content-Type", "text/plain"}}, "payload");
+    const auto result =
+        fetch(client, server.baseUrl() + "/api/accounts%28x%29?$filter=name%20eq%20%27A%26B%27&n=1&n=2",
+              "POST", {{"X-Custom", "Value"}, {"Content-Type", "text/plain"}}, "payload");
     QVERIFY2(result.ok(), qPrintable(describe(result)));
 
     std::lock_guard lock(mutex);

@@ -156,9 +156,10 @@ void TestODataClient::unknownPropertiesKept()
 {
     Handcrafted server;
     server.set([](const http::ServerRequest &, http::ServerResponse &out) {
-        out.body = R"({"@odata.context":"x","@vendor.extra":{"a":[1,2]},"value":[)"
-                   R"({"id":"1","name":"A","new_column":42,"nested":{"deep":[true,null]},"@odata.etag":"W/\"5\""},)"
-                   R"({"id":"2","name":null,"x_custom@OData.Community.Display.V1.FormattedValue":"Two"}]})";
+        out.body =
+            R"({"@odata.context":"x","@vendor.extra":{"a":[1,2]},"value":[)"
+            R"({"id":"1","name":"A","new_column":42,"nested":{"deep":[true,null]},"@odata.etag":"W/\"5\""},)"
+            R"({"id":"2","name":null,"x_custom@OData.Community.Display.V1.FormattedValue":"Two"}]})";
     });
     QVERIFY(server.start());
     http::HttpClient transport;
@@ -207,8 +208,9 @@ void TestODataClient::entityWithETag()
 void TestODataClient::serviceDocument()
 {
     http::HttpClient transport;
-    for (const std::string &root : {m_paged->crmServiceRoot(), m_paged->crmServiceRoot().substr(
-                                                                    0, m_paged->crmServiceRoot().size() - 1)}) {
+    for (const std::string &root :
+         {m_paged->crmServiceRoot(),
+          m_paged->crmServiceRoot().substr(0, m_paged->crmServiceRoot().size() - 1)}) {
         Client client(transport, configFor(root));
         auto names = await<std::vector<std::string>>([&](auto done) { client.serviceDocument({}, done); });
         QVERIFY2(names.ok(), qPrintable(describe(names)));

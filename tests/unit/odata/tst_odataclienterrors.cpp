@@ -35,19 +35,21 @@ void TestODataClient::replyShapes_data()
     QTest::addColumn<int>("kind"); // -1: ok
     QTest::addColumn<QString>("mentions");
     QTest::newRow("cut JSON") << R"({"value":[{"a":1},)" << int(ErrorKind::Malformed) << "byte";
-    QTest::newRow("bad byte mid-body") << R"({"value":[{"a":1}x]})" << int(ErrorKind::Malformed) << "byte 18 of 20";
+    QTest::newRow("bad byte mid-body")
+        << R"({"value":[{"a":1}x]})" << int(ErrorKind::Malformed) << "byte 18 of 20";
     QTest::newRow("empty body") << "" << int(ErrorKind::Malformed) << "byte";
     QTest::newRow("html") << "<html><body>Sign in</body></html>" << int(ErrorKind::Malformed) << "byte 1";
     QTest::newRow("no value") << R"({"items":[]})" << int(ErrorKind::Malformed) << "value";
     QTest::newRow("value not array") << R"({"value":{"a":1}})" << int(ErrorKind::Malformed) << "value";
-    QTest::newRow("value holds a number") << R"({"value":[{"a":1},2]})" << int(ErrorKind::Malformed) << "entity";
+    QTest::newRow("value holds a number")
+        << R"({"value":[{"a":1},2]})" << int(ErrorKind::Malformed) << "entity";
     QTest::newRow("top-level array") << R"([{"a":1}])" << int(ErrorKind::Malformed) << "value";
-    QTest::newRow("nextLink not a string") << R"({"value":[],"@odata.nextLink":5})" << int(ErrorKind::Malformed)
-                                           << "nextLink";
+    QTest::newRow("nextLink not a string")
+        << R"({"value":[],"@odata.nextLink":5})" << int(ErrorKind::Malformed) << "nextLink";
     QTest::newRow("nextLink ftp") << R"({"value":[],"@odata.nextLink":"ftp://127.0.0.1/x"})"
                                   << int(ErrorKind::Malformed) << "ftp";
-    QTest::newRow("nextLink garbage") << R"({"value":[],"@odata.nextLink":"http://[::1/x"})"
-                                      << int(ErrorKind::Malformed) << "link";
+    QTest::newRow("nextLink garbage")
+        << R"({"value":[],"@odata.nextLink":"http://[::1/x"})" << int(ErrorKind::Malformed) << "link";
     QTest::newRow("count as string") << R"({"value":[],"@odata.count":"42"})" << -1 << "42";
     QTest::newRow("count as number") << R"({"value":[{"a":1}],"@odata.count":7})" << -1 << "7";
 }
@@ -96,7 +98,9 @@ void TestODataClient::hugePage()
 void TestODataClient::entityErrors()
 {
     Handcrafted server;
-    server.set([](const http::ServerRequest &, http::ServerResponse &out) { out.body = R"(["not","an","entity"])"; });
+    server.set([](const http::ServerRequest &, http::ServerResponse &out) {
+        out.body = R"(["not","an","entity"])";
+    });
     QVERIFY(server.start());
     http::HttpClient transport;
     Client client(transport, configFor(m_paged->crmServiceRoot()));
@@ -143,7 +147,8 @@ void TestODataClient::serviceDocumentNotOData()
                                                          {R"({"status":"ok"})", ErrorKind::Malformed},
                                                          {R"({"value":"x"})", ErrorKind::Malformed}};
     for (const auto &[body, kind] : replies) {
-        server.set([body = body](const http::ServerRequest &, http::ServerResponse &out) { out.body = body; });
+        server.set(
+            [body = body](const http::ServerRequest &, http::ServerResponse &out) { out.body = body; });
         auto names = await<std::vector<std::string>>([&](auto done) { client.serviceDocument({}, done); });
         QVERIFY(!names.ok());
         QCOMPARE(names.error().kind, kind);

@@ -1,6 +1,5 @@
 // errorFromResponse: an unsuccessful OData reply (status, error JSON if any, Retry-After) to a typed Error.
 #include "asynctest.h"
-
 #include "odata/odataerror.h"
 
 #include <QTest>
@@ -48,51 +47,66 @@ void TestODataError::mapped_data()
         << R"({"error":{"code":"BadRequest","message":"Bad $filter","target":"$filter",)"
            R"("details":[{"code":"a","message":"near 'eq'"},{"message":"at 12"},{"code":"no message"},7],)"
            R"("innererror":{"trace":"x"}}})"
-        << QString() << int(ErrorKind::Service) << "BadRequest" << "Bad $filter; near 'eq'; at 12";
-    QTest::newRow("V2 message object") << 400 << R"({"error":{"code":"X1","message":{"lang":"en","value":"Old style"}}})"
-                                       << QString() << int(ErrorKind::Service) << "X1" << "Old style";
-    QTest::newRow("code only") << 409 << R"({"error":{"code":"Conflict"}})" << QString() << int(ErrorKind::Service)
-                               << "Conflict" << "the service reported an error";
-    QTest::newRow("500 with error body") << 500 << R"({"error":{"code":"InternalServerError","message":"boom"}})"
-                                         << QString() << int(ErrorKind::Service) << "InternalServerError" << "boom";
-    QTest::newRow("401") << 401 << R"({"error":{"code":"Unauthorized","message":"token expired"}})" << QString()
-                         << int(ErrorKind::Auth) << "Unauthorized"
+        << QString() << int(ErrorKind::Service) << "BadRequest"
+        << "Bad $filter; near 'eq'; at 12";
+    QTest::newRow("V2 message object")
+        << 400 << R"({"error":{"code":"X1","message":{"lang":"en","value":"Old style"}}})" << QString()
+        << int(ErrorKind::Service) << "X1"
+        << "Old style";
+    QTest::newRow("code only") << 409 << R"({"error":{"code":"Conflict"}})" << QString()
+                               << int(ErrorKind::Service) << "Conflict"
+                               << "the service reported an error";
+    QTest::newRow("500 with error body")
+        << 500 << R"({"error":{"code":"InternalServerError","message":"boom"}})" << QString()
+        << int(ErrorKind::Service) << "InternalServerError"
+        << "boom";
+    QTest::newRow("401") << 401 << R"({"error":{"code":"Unauthorized","message":"token expired"}})"
+                         << QString() << int(ErrorKind::Auth) << "Unauthorized"
                          << "the service did not accept the credentials: token expired";
     QTest::newRow("401 no body") << 401 << "" << QString() << int(ErrorKind::Auth) << ""
                                  << "the service did not accept the credentials";
     QTest::newRow("403") << 403 << "<html>Forbidden</html>" << QString() << int(ErrorKind::Auth) << ""
                          << "the credentials lack permission";
-    QTest::newRow("404") << 404 << R"({"error":{"code":"NotFound","message":"No account with key x."}})" << QString()
-                         << int(ErrorKind::NotFound) << "NotFound" << "not found: No account with key x.";
-    QTest::newRow("429 Retry-After") << 429 << "" << "7" << int(ErrorKind::RateLimited) << ""
+    QTest::newRow("404") << 404 << R"({"error":{"code":"NotFound","message":"No account with key x."}})"
+                         << QString() << int(ErrorKind::NotFound) << "NotFound"
+                         << "not found: No account with key x.";
+    QTest::newRow("429 Retry-After") << 429 << ""
+                                     << "7" << int(ErrorKind::RateLimited) << ""
                                      << "the service is rate limiting requests (Retry-After: 7)";
-    QTest::newRow("429 with body") << 429 << R"({"error":{"code":"TooManyRequests","message":"Slow down."}})" << ""
-                                   << int(ErrorKind::RateLimited) << "TooManyRequests"
+    QTest::newRow("429 with body") << 429 << R"({"error":{"code":"TooManyRequests","message":"Slow down."}})"
+                                   << "" << int(ErrorKind::RateLimited) << "TooManyRequests"
                                    << "the service is rate limiting requests: Slow down.";
-    QTest::newRow("503") << 503 << "" << "120" << int(ErrorKind::RateLimited) << ""
+    QTest::newRow("503") << 503 << ""
+                         << "120" << int(ErrorKind::RateLimited) << ""
                          << "the service is unavailable (Retry-After: 120)";
     QTest::newRow("500 no body") << 500 << "" << QString() << int(ErrorKind::Http) << ""
                                  << "unexpected HTTP status 500";
-    QTest::newRow("502 html") << 502 << "<html><body>Bad gateway</body></html>" << QString() << int(ErrorKind::Http)
-                              << "" << "unexpected HTTP status 502";
+    QTest::newRow("502 html") << 502 << "<html><body>Bad gateway</body></html>" << QString()
+                              << int(ErrorKind::Http) << ""
+                              << "unexpected HTTP status 502";
     QTest::newRow("garbage bytes") << 500 << QString::fromLatin1("\x01\x02{{{\xff") << QString()
-                                   << int(ErrorKind::Http) << "" << "~unexpected HTTP status 500";
+                                   << int(ErrorKind::Http) << ""
+                                   << "~unexpected HTTP status 500";
     QTest::newRow("plain text first line") << 500 << "NullReferenceException: boom\r\n   at Service.Read()\n"
                                            << QString() << int(ErrorKind::Http) << ""
                                            << "unexpected HTTP status 500: NullReferenceException: boom";
     QTest::newRow("plain text 404") << 404 << "Cannot GET /x" << QString() << int(ErrorKind::NotFound) << ""
                                     << "not found: Cannot GET /x";
-    QTest::newRow("truncated JSON") << 400 << R"({"error":{"code":"Bad)" << QString() << int(ErrorKind::Http) << ""
+    QTest::newRow("truncated JSON") << 400 << R"({"error":{"code":"Bad)" << QString() << int(ErrorKind::Http)
+                                    << ""
                                     << "unexpected HTTP status 400";
-    QTest::newRow("error is a string") << 400 << R"({"error":"boom"})" << QString() << int(ErrorKind::Http) << ""
-                                       << "unexpected HTTP status 400";
+    QTest::newRow("error is a string")
+        << 400 << R"({"error":"boom"})" << QString() << int(ErrorKind::Http) << ""
+        << "unexpected HTTP status 400";
     QTest::newRow("empty error object") << 400 << R"({"error":{}})" << QString() << int(ErrorKind::Http) << ""
                                         << "unexpected HTTP status 400";
-    QTest::newRow("wrong types") << 400 << R"({"error":{"code":5,"message":["x"],"details":"y"}})" << QString()
-                                 << int(ErrorKind::Http) << "" << "unexpected HTTP status 400";
+    QTest::newRow("wrong types") << 400 << R"({"error":{"code":5,"message":["x"],"details":"y"}})"
+                                 << QString() << int(ErrorKind::Http) << ""
+                                 << "unexpected HTTP status 400";
     QTest::newRow("JSON array") << 400 << "[1,2,3]" << QString() << int(ErrorKind::Http) << ""
                                 << "~unexpected HTTP status 400";
-    QTest::newRow("302 redirect") << 302 << "" << QString() << int(ErrorKind::Http) << "" << "~302";
+    QTest::newRow("302 redirect") << 302 << "" << QString() << int(ErrorKind::Http) << ""
+                                  << "~302";
 }
 
 void TestODataError::mapped()
@@ -120,7 +134,8 @@ void TestODataError::mapped()
 void TestODataError::longMessageCut()
 {
     const std::string longText(5000, 'm');
-    const Error error = errorFromResponse(reply(400, R"({"error":{"code":"Long","message":")" + longText + "\"}}"));
+    const Error error =
+        errorFromResponse(reply(400, R"({"error":{"code":"Long","message":")" + longText + "\"}}"));
     QCOMPARE(error.kind, ErrorKind::Service);
     QVERIFY(error.message.size() < 600);
     QVERIFY(error.message.rfind(std::string(500, 'm'), 0) == 0);
@@ -143,7 +158,8 @@ void TestODataError::serviceMessageKept()
     QCOMPARE(qs(odata.serviceMessage), QStringLiteral("Bad $filter"));
     const Error plain = errorFromResponse(reply(500, "Service crashed\nstack"));
     QCOMPARE(qs(plain.serviceMessage), QStringLiteral("Service crashed"));
-    const Error html = errorFromResponse(reply(502, "<html>Bad gateway</html>", {{"Content-Type", "text/html"}}));
+    const Error html =
+        errorFromResponse(reply(502, "<html>Bad gateway</html>", {{"Content-Type", "text/html"}}));
     QVERIFY(html.serviceMessage.empty());
     const Error none = errorFromResponse(reply(500, ""));
     QVERIFY(none.serviceMessage.empty());

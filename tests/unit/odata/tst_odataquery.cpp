@@ -1,6 +1,5 @@
 // odata::Query::toRelativeUrl (every option, percent-encoded values, keys) and stringLiteral escaping.
 #include "asynctest.h"
-
 #include "odata/odataquery.h"
 
 #include <QTest>
@@ -69,7 +68,8 @@ void TestODataQuery::keys()
     guid.entitySet = "accounts";
     guid.key = "6f1c0d2e-0000-4000-8000-000000000001";
     guid.select = {"name"};
-    QCOMPARE(qs(guid.toRelativeUrl()), QStringLiteral("accounts(6f1c0d2e-0000-4000-8000-000000000001)?$select=name"));
+    QCOMPARE(qs(guid.toRelativeUrl()),
+             QStringLiteral("accounts(6f1c0d2e-0000-4000-8000-000000000001)?$select=name"));
 
     Query text;
     text.entitySet = "customers";
@@ -83,7 +83,8 @@ void TestODataQuery::valuesAreEncoded()
     query.entitySet = "odd set&name";
     query.filter = "contains(name,'caf\xc3\xa9 & co?#=+%')";
     QCOMPARE(qs(query.toRelativeUrl()),
-             QStringLiteral("odd%20set%26name?$filter=contains%28name%2C%27caf%C3%A9%20%26%20co%3F%23%3D%2B%25%27%29"));
+             QStringLiteral(
+                 "odd%20set%26name?$filter=contains%28name%2C%27caf%C3%A9%20%26%20co%3F%23%3D%2B%25%27%29"));
 }
 
 void TestODataQuery::maxPageSizeIsNotInTheUrl()
@@ -102,8 +103,8 @@ void TestODataQuery::literals_data()
     QTest::newRow("plain") << QStringLiteral("Cleveland") << QStringLiteral("'Cleveland'");
     QTest::newRow("one quote") << QStringLiteral("O'Brien") << QStringLiteral("'O''Brien'");
     QTest::newRow("only quotes") << QStringLiteral("''") << QStringLiteral("''''''");
-    QTest::newRow("injection attempt") << QStringLiteral("x' or 1 eq 1 or name eq '")
-                                       << QStringLiteral("'x'' or 1 eq 1 or name eq '''");
+    QTest::newRow("injection attempt")
+        << QStringLiteral("x' or 1 eq 1 or name eq '") << QStringLiteral("'x'' or 1 eq 1 or name eq '''");
     QTest::newRow("unicode") << QString::fromUtf8("Müller") << QString::fromUtf8("'Müller'");
 }
 

@@ -2,10 +2,9 @@
 // future contracts, overlapping contracts (the lowest price applies), expiries within 90 days, edges.
 #include "sources/contractcoverage.h"
 
-#include <QTest>
-
 #include <cmath>
 #include <optional>
+#include <QTest>
 #include <string>
 #include <vector>
 
@@ -94,17 +93,18 @@ const std::vector<Case> &cases()
          {line("IT-1", Date(2025, 6, 1), 1, 10.00)},
          {0, 0, std::nullopt, 10, 0, 10, 0, 0, 1, 0}},
         {"overlapping contracts: lowest price",
-         {contract("IT-1", 10.00, kYearStart, kYearEnd), contract("IT-1", 9.00, Date(2025, 3, 1), Date(2025, 9, 30))},
-         {line("IT-1", Date(2025, 4, 1), 2, 9.00),   // at the lower price: on contract
-          line("IT-1", Date(2025, 4, 2), 3, 10.00),  // at the higher one: overbilled by 1.00
-          line("IT-1", Date(2025, 2, 1), 1, 10.00)}, // before the second began: on contract
+         {contract("IT-1", 10.00, kYearStart, kYearEnd),
+          contract("IT-1", 9.00, Date(2025, 3, 1), Date(2025, 9, 30))},
+         {line("IT-1", Date(2025, 4, 1), 2, 9.00),             // at the lower price: on contract
+          line("IT-1", Date(2025, 4, 2), 3, 10.00),            // at the higher one: overbilled by 1.00
+          line("IT-1", Date(2025, 2, 1), 1, 10.00)},           // before the second began: on contract
          {1, 0, Date(2025, 9, 30), 58, 28, 0, 0, 3.00, 0, 1}}, // 92 days to the nearest expiry
         {"expiry within 90 days",
-         {contract("IT-1", 1, kYearStart, Date(2025, 7, 15)),   // 15 days: counted
-          contract("IT-2", 1, kYearStart, Date(2025, 9, 28)),   // 90 days: counted
-          contract("IT-3", 1, kYearStart, Date(2025, 9, 29)),   // 91 days: not
-          contract("IT-4", 1, kYearStart, Date(2025, 6, 29)),   // expired yesterday: not valid
-          contract("IT-5", 1, kYearStart, kToday)},             // ends today: valid, counted
+         {contract("IT-1", 1, kYearStart, Date(2025, 7, 15)), // 15 days: counted
+          contract("IT-2", 1, kYearStart, Date(2025, 9, 28)), // 90 days: counted
+          contract("IT-3", 1, kYearStart, Date(2025, 9, 29)), // 91 days: not
+          contract("IT-4", 1, kYearStart, Date(2025, 6, 29)), // expired yesterday: not valid
+          contract("IT-5", 1, kYearStart, kToday)},           // ends today: valid, counted
          {},
          {4, 3, kToday, 0, 0, 0, 0, 0, 0, 0}},
         {"validity bounds are inclusive",
@@ -117,7 +117,8 @@ const std::vector<Case> &cases()
          {line("IT-1", Date(2025, 3, 1), 10, 10.004), line("IT-1", Date(2025, 3, 2), 10, 10.02)},
          {1, 0, kYearEnd, 100.04 + 100.20, 100.04, 0, 0, 0.20, 0, 1}},
         {"one item, two contracts, counted once",
-         {contract("IT-1", 10.00, kYearStart, kYearEnd), contract("IT-1", 9.50, Date(2025, 6, 1), Date(2025, 8, 31))},
+         {contract("IT-1", 10.00, kYearStart, kYearEnd),
+          contract("IT-1", 9.50, Date(2025, 6, 1), Date(2025, 8, 31))},
          {},
          {1, 1, Date(2025, 8, 31), 0, 0, 0, 0, 0, 0, 0}},
         {"nothing at all", {}, {}, {0, 0, std::nullopt, 0, 0, 0, 0, 0, 0, 0}},
@@ -125,7 +126,10 @@ const std::vector<Case> &cases()
     return table;
 }
 
-bool near(double a, double b) { return std::abs(a - b) < 1e-6; }
+bool near(double a, double b)
+{
+    return std::abs(a - b) < 1e-6;
+}
 
 } // namespace
 
@@ -156,10 +160,13 @@ void TestContractCoverage::coverage()
     QCOMPARE(got.expiringWithin90Days, e.expiring);
     QCOMPARE(got.hasValidContract, e.nearestExpiry.has_value());
     if (e.nearestExpiry)
-        QCOMPARE(QString::fromStdString(got.nearestExpiry.iso()), QString::fromStdString(e.nearestExpiry->iso()));
+        QCOMPARE(QString::fromStdString(got.nearestExpiry.iso()),
+                 QString::fromStdString(e.nearestExpiry->iso()));
     QVERIFY2(near(got.spend, e.spend), qPrintable(QString::number(got.spend, 'f', 4)));
-    QVERIFY2(near(got.onContractSpend, e.onContract), qPrintable(QString::number(got.onContractSpend, 'f', 4)));
-    QVERIFY2(near(got.offContractSpend, e.offContract), qPrintable(QString::number(got.offContractSpend, 'f', 4)));
+    QVERIFY2(near(got.onContractSpend, e.onContract),
+             qPrintable(QString::number(got.onContractSpend, 'f', 4)));
+    QVERIFY2(near(got.offContractSpend, e.offContract),
+             qPrintable(QString::number(got.offContractSpend, 'f', 4)));
     QVERIFY2(near(got.leakage, e.leakage), qPrintable(QString::number(got.leakage, 'f', 4)));
     QVERIFY2(near(got.overbilling, e.overbilling), qPrintable(QString::number(got.overbilling, 'f', 4)));
     QCOMPARE(got.offContractLines, e.offContractLines);
@@ -168,10 +175,9 @@ void TestContractCoverage::coverage()
 
 void TestContractCoverage::onContractShare()
 {
-    const auto half = computeContractCoverage({contract("IT-1", 10.00, kYearStart, kYearEnd)},
-                                              {line("IT-1", Date(2025, 3, 1), 5, 10.00),
-                                               line("IT-9", Date(2025, 3, 1), 5, 10.00)},
-                                              kToday);
+    const auto half = computeContractCoverage(
+        {contract("IT-1", 10.00, kYearStart, kYearEnd)},
+        {line("IT-1", Date(2025, 3, 1), 5, 10.00), line("IT-9", Date(2025, 3, 1), 5, 10.00)}, kToday);
     QVERIFY(near(half.onContractShare(), 0.5));
     QVERIFY(near(ContractCoverage().onContractShare(), 0)); // no spend: no division by zero
 }

@@ -2,15 +2,13 @@
 // one account, the directory, every related read, ids checked before any request, and each mapping
 // compared with the World's own values.
 #include "asynctest.h"
-
 #include "demo/demotenant.h"
 #include "http/httpclient.h"
 #include "sources/crmconnector.h"
 
-#include <QTest>
-
 #include <algorithm>
 #include <cmath>
+#include <QTest>
 #include <set>
 
 using namespace lakeshore;
@@ -26,9 +24,15 @@ std::string lower(std::string text)
     return text;
 }
 
-bool startsWith(const std::string &text, const std::string &prefix) { return text.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string &text, const std::string &prefix)
+{
+    return text.rfind(prefix, 0) == 0;
+}
 
-double cents(double value) { return std::round(value * 100) / 100; }
+double cents(double value)
+{
+    return std::round(value * 100) / 100;
+}
 
 // The first field that differs, or empty.
 QString differs(const domain::Account &got, const domain::Account &want)
@@ -65,8 +69,7 @@ std::set<std::string> idsOf(const std::vector<domain::Account> &accounts)
     return ids;
 }
 
-template <class T>
-std::set<std::string> idSet(const std::vector<T> &items)
+template <class T> std::set<std::string> idSet(const std::vector<T> &items)
 {
     std::set<std::string> ids;
     for (const auto &item : items)
@@ -107,8 +110,7 @@ private:
     const demo::World &world() const { return m_tenant->world(); }
     // A Cleveland account with some of everything, and its detail.
     std::size_t richAccount() const;
-    template <class T, class Call>
-    Result<T> run(Call call)
+    template <class T, class Call> Result<T> run(Call call)
     {
         return await<T>([&](auto done) { call(*m_crm, done); });
     }
@@ -194,7 +196,8 @@ void TestCrmConnector::morePagesToTheEnd()
             [&](CrmConnector &crm, auto done) { crm.moreAccounts(next, {}, done, filter.pageSize); });
         QVERIFY2(more.ok(), qPrintable(describe(more)));
         // The page size holds on every page, not just the first.
-        QCOMPARE(more.value().accounts.size(), std::min<std::size_t>(17, world().accounts().size() - all.size()));
+        QCOMPARE(more.value().accounts.size(),
+                 std::min<std::size_t>(17, world().accounts().size() - all.size()));
         all.insert(all.end(), more.value().accounts.begin(), more.value().accounts.end());
         next = more.value().nextLink;
         ++pages;
@@ -214,7 +217,8 @@ void TestCrmConnector::morePagesToTheEnd()
     QCOMPARE(second.value().accounts.size(), std::size_t(AccountFilter().pageSize));
 
     // A link that is not one of the service's: an error, not a crash.
-    auto bad = run<AccountPage>([](CrmConnector &crm, auto done) { crm.moreAccounts("not a link", {}, done); });
+    auto bad =
+        run<AccountPage>([](CrmConnector &crm, auto done) { crm.moreAccounts("not a link", {}, done); });
     QVERIFY(!bad.ok());
 }
 
@@ -257,7 +261,8 @@ void TestCrmConnector::territoryAndOwner()
     AccountFilter filter;
     filter.territoryId = territory.id;
     filter.pageSize = 500;
-    auto inTerritory = run<AccountPage>([&](CrmConnector &crm, auto done) { crm.accounts(filter, {}, done); });
+    auto inTerritory =
+        run<AccountPage>([&](CrmConnector &crm, auto done) { crm.accounts(filter, {}, done); });
     QVERIFY2(inTerritory.ok(), qPrintable(describe(inTerritory)));
     std::set<std::string> expected;
     for (const auto &a : world().accounts())
@@ -310,11 +315,16 @@ void TestCrmConnector::sorts()
     QCOMPARE(accounts.size(), world().accounts().size());
     auto key = [&](const domain::Account &a) -> std::pair<std::string, double> {
         switch (filter.sort) {
-        case AccountSort::Name: return {a.name, 0};
-        case AccountSort::AccountNumber: return {a.accountNumber, 0};
-        case AccountSort::City: return {a.city, 0};
-        case AccountSort::Revenue: return {{}, a.annualRevenue};
-        case AccountSort::Modified: return {{}, static_cast<double>(a.modifiedOn.seconds())};
+        case AccountSort::Name:
+            return {a.name, 0};
+        case AccountSort::AccountNumber:
+            return {a.accountNumber, 0};
+        case AccountSort::City:
+            return {a.city, 0};
+        case AccountSort::Revenue:
+            return {{}, a.annualRevenue};
+        case AccountSort::Modified:
+            return {{}, static_cast<double>(a.modifiedOn.seconds())};
         }
         return {};
     };
@@ -371,7 +381,8 @@ void TestCrmConnector::oneAccount()
 {
     for (std::size_t index : {std::size_t(0), richAccount(), world().accounts().size() - 1}) {
         const domain::Account &want = world().accounts()[index];
-        auto got = run<domain::Account>([&](CrmConnector &crm, auto done) { crm.account(want.id, {}, done); });
+        auto got =
+            run<domain::Account>([&](CrmConnector &crm, auto done) { crm.account(want.id, {}, done); });
         QVERIFY2(got.ok(), qPrintable(describe(got)));
         const QString diff = differs(got.value(), want);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -382,7 +393,8 @@ void TestCrmConnector::oneAccount()
     QCOMPARE(missing.error().kind, ErrorKind::NotFound);
     // Upper-case hex is a GUID too.
     std::string upper = world().accounts().front().id;
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return std::toupper(c); });
     QVERIFY(isGuid(upper));
 }
 
@@ -545,7 +557,8 @@ void TestCrmConnector::cases()
     const std::size_t index = richAccount();
     const auto &account = world().accounts()[index];
     const auto detail = world().detail(index);
-    auto got = run<std::vector<domain::Case>>([&](CrmConnector &crm, auto done) { crm.cases(account.id, 50, {}, done); });
+    auto got = run<std::vector<domain::Case>>(
+        [&](CrmConnector &crm, auto done) { crm.cases(account.id, 50, {}, done); });
     QVERIFY2(got.ok(), qPrintable(describe(got)));
     QVERIFY(idSet(got.value()) == idSet(detail.cases));
     for (const auto &c : got.value()) {
@@ -558,8 +571,9 @@ void TestCrmConnector::cases()
         QVERIFY(c.createdOn == want->createdOn);
     }
     // An account with nothing related gives empty lists, not errors.
-    auto none = run<std::vector<domain::Case>>(
-        [](CrmConnector &crm, auto done) { crm.cases("00000000-0000-4000-8000-00000000abcd", 10, {}, done); });
+    auto none = run<std::vector<domain::Case>>([](CrmConnector &crm, auto done) {
+        crm.cases("00000000-0000-4000-8000-00000000abcd", 10, {}, done);
+    });
     QVERIFY2(none.ok(), qPrintable(describe(none)));
     QVERIFY(none.value().empty());
 }
@@ -581,9 +595,9 @@ void TestCrmConnector::probe()
 
 void TestCrmConnector::serviceDown()
 {
-    CrmConnector down(*m_http, ConnectionSettings{Service::Crm,
-                                                  "http://127.0.0.1:" + std::to_string(closedPort()) + "/api/", {},
-                                                  8000});
+    CrmConnector down(
+        *m_http, ConnectionSettings{
+                     Service::Crm, "http://127.0.0.1:" + std::to_string(closedPort()) + "/api/", {}, 8000});
     auto page = await<AccountPage>([&](auto done) { down.accounts({}, {}, done); });
     QVERIFY(!page.ok());
     QCOMPARE(page.error().kind, ErrorKind::Network);

@@ -2,15 +2,13 @@
 // contract prices and invoice lines since a date, each compared with the World's own values; odd
 // customer numbers stay literals; the probe; a service that is down.
 #include "asynctest.h"
-
 #include "demo/demotenant.h"
 #include "http/httpclient.h"
 #include "sources/erpconnector.h"
 
-#include <QTest>
-
 #include <algorithm>
 #include <cmath>
+#include <QTest>
 #include <set>
 #include <tuple>
 
@@ -23,8 +21,14 @@ namespace {
 
 const domain::Date kToday(2025, 6, 30);
 
-double cents(double value) { return std::round(value * 100) / 100; }
-bool sameMoney(double got, double want) { return std::abs(got - cents(want)) < 0.005; }
+double cents(double value)
+{
+    return std::round(value * 100) / 100;
+}
+bool sameMoney(double got, double want)
+{
+    return std::abs(got - cents(want)) < 0.005;
+}
 
 } // namespace
 
@@ -65,8 +69,8 @@ void TestErpConnector::initTestCase()
     QVERIFY2(tenant.ok(), qPrintable(describe(tenant)));
     m_tenant = std::move(tenant.value());
     m_http = std::make_unique<http::HttpClient>();
-    m_erp = std::make_unique<ErpConnector>(*m_http,
-                                           ConnectionSettings{Service::Erp, m_tenant->erpServiceRoot(), {}, 8000});
+    m_erp = std::make_unique<ErpConnector>(
+        *m_http, ConnectionSettings{Service::Erp, m_tenant->erpServiceRoot(), {}, 8000});
     QCOMPARE(m_erp->settings().service, Service::Erp);
 }
 
@@ -83,7 +87,8 @@ std::size_t TestErpConnector::busyAccount() const
     std::size_t most = 0;
     for (std::size_t i = 0; i < world().accounts().size(); ++i) {
         const auto detail = world().detail(i);
-        const std::size_t score = detail.invoices.size() + 10 * std::min<std::size_t>(detail.openOrders.size(), 3) +
+        const std::size_t score = detail.invoices.size() +
+                                  10 * std::min<std::size_t>(detail.openOrders.size(), 3) +
                                   10 * std::min<std::size_t>(detail.contractPrices.size(), 3);
         if (score > most) {
             most = score;
@@ -98,7 +103,8 @@ void TestErpConnector::customer()
     for (std::size_t index : {std::size_t(0), busyAccount()}) {
         const auto &account = world().accounts()[index];
         const auto want = world().detail(index).customer;
-        auto got = await<domain::Customer>([&](auto done) { m_erp->customer(account.accountNumber, {}, done); });
+        auto got =
+            await<domain::Customer>([&](auto done) { m_erp->customer(account.accountNumber, {}, done); });
         QVERIFY2(got.ok(), qPrintable(describe(got)));
         const domain::Customer &c = got.value();
         QCOMPARE(qs(c.number), qs(account.accountNumber));
@@ -149,7 +155,8 @@ void TestErpConnector::openOrders()
         QVERIFY(wanted.count(o.number));
         if (i > 0)
             QVERIFY(!(got.value()[i - 1].orderDate < o.orderDate)); // newest first
-        const auto w = std::find_if(want.begin(), want.end(), [&](const auto &x) { return x.number == o.number; });
+        const auto w =
+            std::find_if(want.begin(), want.end(), [&](const auto &x) { return x.number == o.number; });
         QCOMPARE(qs(o.customerNumber), qs(account.accountNumber));
         QVERIFY(o.orderDate == w->orderDate);
         QVERIFY(o.requestedDeliveryDate == w->requestedDeliveryDate);
@@ -271,9 +278,9 @@ void TestErpConnector::probe()
 
 void TestErpConnector::serviceDown()
 {
-    ErpConnector down(*m_http, ConnectionSettings{Service::Erp,
-                                                  "http://127.0.0.1:" + std::to_string(closedPort()) + "/api/", {},
-                                                  8000});
+    ErpConnector down(
+        *m_http, ConnectionSettings{
+                     Service::Erp, "http://127.0.0.1:" + std::to_string(closedPort()) + "/api/", {}, 8000});
     auto customer = await<domain::Customer>([&](auto done) { down.customer("C1", {}, done); });
     QVERIFY(!customer.ok());
     QCOMPARE(customer.error().kind, ErrorKind::Network);

@@ -3,10 +3,9 @@
 
 #include "session.h"
 
+#include <memory>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 inline std::unique_ptr<Session> startDemoSession(const QTemporaryDir &dataDirectory, int maxPageSize = 2000)
 {

@@ -1,9 +1,8 @@
 // Account360Controller on the demo tenant over loopback HTTP: the GUI thread keeps turning while slow
 // reads run, and opening another account drops the first one's replies.
 #include "account360controller.h"
-#include "demosession.h"
-
 #include "demo/odataservice.h"
+#include "demosession.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -64,17 +63,18 @@ private slots:
         qint64 longestGap = 0;
         QTimer ticker;
         ticker.setInterval(10);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            longestGap = std::max(longestGap, sinceTick.restart());
-        });
+        connect(&ticker, &QTimer::timeout, this,
+                [&] { longestGap = std::max(longestGap, sinceTick.restart()); });
         sinceTick.start();
         ticker.start();
-        controller.open(QString::fromStdString(account(3).id), QString::fromStdString(account(3).accountNumber));
+        controller.open(QString::fromStdString(account(3).id),
+                        QString::fromStdString(account(3).accountNumber));
         QCOMPARE(controller.pendingCount(), 10);
         QTRY_COMPARE_WITH_TIMEOUT(controller.pendingCount(), 0, 10000);
         ticker.stop();
         QCOMPARE(controller.failedCount(), 0);
-        QVERIFY2(longestGap < 750, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGap)));
+        QVERIFY2(longestGap < 750,
+                 qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGap)));
     }
 
     void openingAnotherAccountDropsTheFirstOnesReplies()
