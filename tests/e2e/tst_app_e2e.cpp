@@ -120,7 +120,7 @@ private slots:
                  qPrintable(orders.value(QStringLiteral("error")).toString()));
         QCOMPARE(panel(run.state, QStringLiteral("cases")).value(QStringLiteral("state")).toString(),
                  QStringLiteral("failed"));
-        for (const QString key :
+        for (const QString &key :
              {QStringLiteral("header"), QStringLiteral("contacts"), QStringLiteral("credit"),
               QStringLiteral("recentInvoices"), QStringLiteral("contractCoverage")})
             QCOMPARE(panel(run.state, key).value(QStringLiteral("state")).toString(),
