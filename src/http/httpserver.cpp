@@ -82,6 +82,7 @@ HttpServer::HttpServer(int workerThreads) : m_impl(std::make_unique<Impl>())
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
     m_impl->server.set_keep_alive_max_count(1000);
+    m_impl->server.set_keep_alive_timeout(2); // frees idle workers sooner, and stop() waits out at most this
     m_impl->server.set_tcp_nodelay(true); // headers and body go out in separate writes: no Nagle stall
     m_impl->server.set_read_timeout(30, 0);
     m_impl->server.set_write_timeout(30, 0);

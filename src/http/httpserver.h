@@ -48,8 +48,9 @@ using Handler = std::function<void(const ServerRequest &, ServerResponse &)>;
 class HttpServer
 {
 public:
-    // httplib keeps a worker per keep-alive connection, so idle client connections hold threads: be generous.
-    explicit HttpServer(int workerThreads = 64);
+    // httplib holds a worker for each open keep-alive connection: keep more workers than a client's
+    // connection cap (16 per host in our HttpClient), but not so many that idle threads bloat the heap.
+    explicit HttpServer(int workerThreads = 32);
     ~HttpServer(); // stops
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
