@@ -3,6 +3,7 @@
 #include "demo/crmservice.h"
 #include "demo/erpservice.h"
 #include "http/httpserver.h"
+#include "http/url.h"
 
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -14,22 +15,6 @@ constexpr const char *tokenPath = "/oauth2/v2.0/token";
 constexpr const char *demoClientId = "lakeshore-demo";
 constexpr const char *demoUser = "demo";
 
-std::string percentDecode(std::string_view text)
-{
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            out += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size()) {
-            out += static_cast<char>(std::strtol(std::string(text.substr(i + 1, 2)).c_str(), nullptr, 16));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 std::string formField(const std::string &body, const std::string &name)
 {
     std::size_t start = 0;
@@ -39,8 +24,8 @@ std::string formField(const std::string &body, const std::string &name)
             end = body.size();
         const std::string_view pair(body.data() + start, end - start);
         const auto equals = pair.find('=');
-        if (equals != std::string_view::npos && percentDecode(pair.substr(0, equals)) == name)
-            return percentDecode(pair.substr(equals + 1));
+        if (equals != std::string_view::npos && http::percentDecode(pair.substr(0, equals), true) == name)
+            return http::percentDecode(pair.substr(equals + 1), true);
         start = end + 1;
     }
     return {};

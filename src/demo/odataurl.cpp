@@ -1,5 +1,7 @@
 #include "demo/odataurl.h"
 
+#include "http/url.h"
+
 #include "demo/odatafilterlexer.h"
 
 #include <charconv>
@@ -14,17 +16,6 @@ Error notFound(const std::string &what)
 Error badKey(const std::string &what)
 {
     return makeError(ErrorKind::Invalid, what, 400, "BadRequest");
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 // Position of the ')' closing the '(' at open, skipping quoted strings; npos when unbalanced.
@@ -154,24 +145,6 @@ Result<Value> parseKeyPredicate(std::string_view keyText, const EntitySetDef &se
     return Value::ofText(token.text);
 }
 
-std::string percentDecode(std::string_view text, bool plusAsSpace)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
-            out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
-            i += 2;
-        } else if (c == '+' && plusAsSpace) {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string percentEncode(std::string_view text)
 {
     static constexpr char hex[] = "0123456789ABCDEF";
@@ -202,9 +175,9 @@ QueryList parseQueryString(std::string_view raw)
         if (part.empty())
             continue;
         const std::size_t eq = part.find('=');
-        std::string name = percentDecode(part.substr(0, eq), true);
+        std::string name = http::percentDecode(part.substr(0, eq), true);
         std::string value =
-            eq == std::string_view::npos ? std::string() : percentDecode(part.substr(eq + 1), true);
+            eq == std::string_view::npos ? std::string() : http::percentDecode(part.substr(eq + 1), true);
         out.emplace_back(std::move(name), std::move(value));
     }
     return out;

@@ -28,7 +28,6 @@ Result<ResourcePath> parseResourcePath(std::string_view path);
 // The key value of set(...) as a Value of the key property's type; 400 when malformed or mistyped.
 Result<Value> parseKeyPredicate(std::string_view keyText, const EntitySetDef &set);
 
-[[nodiscard]] std::string percentDecode(std::string_view text, bool plusAsSpace);
 // Encodes what would break a query value; keeps OData's readable punctuation ($ ( ) ' , : / @ *).
 [[nodiscard]] std::string percentEncode(std::string_view text);
 [[nodiscard]] QueryList parseQueryString(std::string_view raw);

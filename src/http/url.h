@@ -11,6 +11,10 @@ namespace lakeshore::http {
 // Encodes everything but RFC 3986 unreserved characters.
 [[nodiscard]] std::string percentEncode(std::string_view text);
 
+// Decodes %XX escapes (malformed ones are kept as they are); '+' becomes a space when plusAsSpace
+// (query strings and form bodies).
+[[nodiscard]] std::string percentDecode(std::string_view text, bool plusAsSpace);
+
 // RFC 3986 reference resolution; the base must be an absolute http(s) URL.
 [[nodiscard]] Result<std::string> resolveUrl(std::string_view base, std::string_view reference);
 

@@ -4,6 +4,7 @@
 
 #include "demo/odataservice.h"
 #include "demo/odataurl.h"
+#include "http/url.h"
 
 #include <atomic>
 #include <cstdio>
@@ -175,7 +176,7 @@ inline ServerRequest request(const std::string &target, const Headers &headers =
         }
         query = lakeshore::demo::odata::buildQueryString(options);
     }
-    out.path = lakeshore::demo::odata::percentDecode(path, false);
+    out.path = lakeshore::http::percentDecode(path, false);
     out.rawQuery = query;
     for (auto &[name, value] : lakeshore::demo::odata::parseQueryString(query))
         out.params.emplace(name, value);
