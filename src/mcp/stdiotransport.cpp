@@ -1,0 +1,351 @@
+#include "mcp/stdiotransport.h"
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstring>
+#include <deque>
+#include <fcntl.h>
+#include <mutex>
+#include <poll.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace lakeshore::mcp {
+namespace {
+
+constexpr std::size_t stderrKeep = 16 * 1024;
+
+bool writeAll(int fd, const std::string &data)
+{
+    std::size_t written = 0;
+    while (written < data.size()) {
+        const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        written += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+std::string exitDescription(int status)
+{
+    if (WIFEXITED(status))
+        return "exited with status " + std::to_string(WEXITSTATUS(status));
+    if (WIFSIGNALED(status))
+        return std::string("was killed by signal ") + strsignal(WTERMSIG(status));
+    return "stopped";
+}
+
+} // namespace
+
+struct StdioTransport::Impl
+{
+    StdioServerConfig config;
+    Handlers handlers;
+    pid_t pid = -1;   // the child, until reaped
+    pid_t group = -1; // its process group, which outlives it while its own children run
+    int toChild = -1;
+    int fromChild = -1;
+    int errorsFromChild = -1;
+    std::thread reader;
+    std::thread errorReader;
+    std::thread writer;
+
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<std::string> outbox;
+    bool closing = false;
+    std::atomic<bool> closedReported{false};
+    int exitStatus = -1; // guarded by mutex
+
+    mutable std::mutex stderrMutex;
+    std::string stderrTail;
+
+    void reportClosed(Error reason)
+    {
+        if (closedReported.exchange(true))
+            return;
+        if (handlers.onClosed)
+            handlers.onClosed(std::move(reason));
+    }
+
+    // Waits up to timeout for the child to exit; true when it has been reaped.
+    bool reap(std::chrono::milliseconds timeout)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        for (;;) {
+            {
+                std::lock_guard lock(mutex);
+                if (pid <= 0)
+                    return true;
+                int status = 0;
+                const pid_t done = ::waitpid(pid, &status, WNOHANG);
+                if (done == pid || (done < 0 && errno == ECHILD)) {
+                    exitStatus = status;
+                    pid = -1;
+                    return true;
+                }
+            }
+            if (std::chrono::steady_clock::now() >= deadline)
+                return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    }
+
+    void readMessages()
+    {
+        std::string pending;
+        char buffer[65536];
+        for (;;) {
+            const ssize_t n = ::read(fromChild, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            pending.append(buffer, static_cast<std::size_t>(n));
+            std::size_t start = 0;
+            for (std::size_t end; (end = pending.find('\n', start)) != std::string::npos; start = end + 1) {
+                std::string line = pending.substr(start, end - start);
+                if (!line.empty() && line.back() == '\r')
+                    line.pop_back();
+                // Nothing is delivered once closed, even by a reader that close() had to detach.
+                if (closedReported.load())
+                    return;
+                if (!line.empty() && handlers.onMessage)
+                    handlers.onMessage(std::move(line));
+            }
+            pending.erase(0, start);
+            if (pending.size() > config.maxMessageBytes) {
+                reportClosed(makeError(ErrorKind::TooLarge, "the MCP server sent a message over " +
+                                                                std::to_string(config.maxMessageBytes >> 20) +
+                                                                " MB"));
+                killChild();
+                return;
+            }
+        }
+        // End of output: the child closed stdout, normally by exiting.
+        reap(std::chrono::milliseconds(500));
+        std::string how;
+        {
+            std::lock_guard lock(mutex);
+            if (closing)
+                how = "closed";
+            else if (exitStatus >= 0)
+                how = "the MCP server " + exitDescription(exitStatus);
+            else
+                how = "the MCP server closed its output";
+        }
+        reportClosed(makeError(how == "closed" ? ErrorKind::Cancelled : ErrorKind::Network, how));
+    }
+
+    void readErrors()
+    {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t n = ::read(errorsFromChild, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return;
+            std::lock_guard lock(stderrMutex);
+            stderrTail.append(buffer, static_cast<std::size_t>(n));
+            if (stderrTail.size() > stderrKeep)
+                stderrTail.erase(0, stderrTail.size() - stderrKeep);
+        }
+    }
+
+    void writeMessages()
+    {
+        // A write to a child that has gone raises SIGPIPE on this thread: keep it blocked, take EPIPE.
+        sigset_t pipeSignal;
+        sigemptyset(&pipeSignal);
+        sigaddset(&pipeSignal, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, nullptr);
+        for (;;) {
+            std::string message;
+            {
+                std::unique_lock lock(mutex);
+                wake.wait(lock, [this] { return closing || !outbox.empty(); });
+                if (outbox.empty())
+                    break;
+                message = std::move(outbox.front());
+                outbox.pop_front();
+            }
+            message += '\n';
+            if (!writeAll(toChild, message)) {
+                reportClosed(makeError(ErrorKind::Network, "the MCP server stopped reading its input"));
+                break;
+            }
+        }
+        ::close(toChild); // the child sees end of input: the spec's first step of a shutdown
+        toChild = -1;
+    }
+
+    // The child leads its own process group, so what it started (a shell's pipeline, npx's node) goes too.
+    void signalChild(int signal)
+    {
+        std::lock_guard lock(mutex);
+        if (group > 0)
+            ::kill(-group, signal);
+    }
+
+    void killChild() { signalChild(SIGKILL); }
+};
+
+StdioTransport::StdioTransport(StdioServerConfig config) : m_impl(std::make_shared<Impl>())
+{
+    m_impl->config = std::move(config);
+}
+
+StdioTransport::~StdioTransport()
+{
+    close();
+}
+
+int StdioTransport::processId() const
+{
+    return m_impl->pid;
+}
+
+std::string StdioTransport::diagnostics() const
+{
+    std::lock_guard lock(m_impl->stderrMutex);
+    return m_impl->stderrTail;
+}
+
+Status StdioTransport::start(Handlers handlers)
+{
+    Impl &impl = *m_impl;
+    if (impl.config.command.empty())
+        return makeError(ErrorKind::Invalid, "no command to start the MCP server with");
+    impl.handlers = std::move(handlers);
+    int in[2], out[2], err[2];
+    if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
+        return makeError(ErrorKind::Network, std::string("cannot create pipes: ") + std::strerror(errno));
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
+    if (!impl.config.workingDirectory.empty())
+        posix_spawn_file_actions_addchdir_np(&actions, impl.config.workingDirectory.c_str());
+
+    std::vector<std::string> argStrings{impl.config.command};
+    argStrings.insert(argStrings.end(), impl.config.args.begin(), impl.config.args.end());
+    std::vector<char *> argv;
+    for (auto &arg : argStrings)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+
+    std::vector<std::string> envStrings;
+    for (char **entry = environ; *entry; ++entry) {
+        const std::string text(*entry);
+        const std::string name = text.substr(0, text.find('='));
+        if (!impl.config.env.count(name))
+            envStrings.push_back(text);
+    }
+    for (const auto &[name, value] : impl.config.env)
+        envStrings.push_back(name + "=" + value);
+    std::vector<char *> envp;
+    for (auto &entry : envStrings)
+        envp.push_back(entry.data());
+    envp.push_back(nullptr);
+
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    pid_t pid = -1;
+    const int rc =
+        ::posix_spawnp(&pid, impl.config.command.c_str(), &actions, &attributes, argv.data(), envp.data());
+    posix_spawnattr_destroy(&attributes);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(in[0]);
+    ::close(out[1]);
+    ::close(err[1]);
+    if (rc != 0) {
+        ::close(in[1]);
+        ::close(out[0]);
+        ::close(err[0]);
+        return makeError(ErrorKind::NotFound,
+                         "cannot start the MCP server \"" + impl.config.command + "\": " + std::strerror(rc));
+    }
+    impl.pid = pid;
+    impl.group = pid;
+    impl.toChild = in[1];
+    impl.fromChild = out[0];
+    impl.errorsFromChild = err[0];
+    // The threads share ownership: a reader that close() had to detach may outlive this object.
+    impl.reader = std::thread([self = m_impl] {
+        self->readMessages();
+        ::close(self->fromChild);
+    });
+    impl.errorReader = std::thread([self = m_impl] {
+        self->readErrors();
+        ::close(self->errorsFromChild);
+    });
+    impl.writer = std::thread([self = m_impl] { self->writeMessages(); });
+    return okStatus();
+}
+
+Status StdioTransport::send(std::string message)
+{
+    if (message.find('\n') != std::string::npos)
+        return makeError(ErrorKind::Invalid, "a stdio message must not contain a newline");
+    {
+        std::lock_guard lock(m_impl->mutex);
+        if (m_impl->closing || m_impl->closedReported.load() || m_impl->toChild < 0)
+            return makeError(ErrorKind::Network, "the MCP server connection is closed");
+        m_impl->outbox.push_back(std::move(message));
+    }
+    m_impl->wake.notify_one();
+    return okStatus();
+}
+
+void StdioTransport::close()
+{
+    Impl &impl = *m_impl;
+    {
+        std::lock_guard lock(impl.mutex);
+        if (impl.closing)
+            return;
+        impl.closing = true;
+    }
+    impl.wake.notify_all();
+    if (impl.writer.joinable())
+        impl.writer.join(); // closes the child's stdin
+    // Close stdin, wait; then SIGTERM, wait; then SIGKILL.
+    if (!impl.reap(std::chrono::milliseconds(2000))) {
+        impl.signalChild(SIGTERM);
+        if (!impl.reap(std::chrono::milliseconds(2000))) {
+            impl.killChild();
+            impl.reap(std::chrono::milliseconds(2000));
+        }
+    }
+    // Whatever the child left running would hold our pipes open.
+    impl.signalChild(SIGKILL);
+    impl.reportClosed(makeError(ErrorKind::Cancelled, "closed"));
+    const bool onReader = impl.reader.joinable() && impl.reader.get_id() == std::this_thread::get_id();
+    if (impl.reader.joinable()) {
+        if (onReader)
+            impl.reader.detach(); // close() from inside onMessage/onClosed: the reader ends by itself
+        else
+            impl.reader.join();
+    }
+    if (impl.errorReader.joinable())
+        impl.errorReader.join();
+    impl.reportClosed(makeError(ErrorKind::Cancelled, "closed"));
+}
+
+} // namespace lakeshore::mcp
