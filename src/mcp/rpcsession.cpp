@@ -1,0 +1,332 @@
+#include "mcp/rpcsession.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace lakeshore::mcp {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Json = nlohmann::json;
+using Done = std::function<void(Result<Json>)>;
+
+struct Pending
+{
+    Done done;
+    std::function<void(const Progress &)> onProgress;
+    int timeoutMs = 0;
+    Clock::time_point deadline;
+    Clock::time_point ceiling;
+};
+
+std::string excerpt(const std::string &text)
+{
+    std::string out = text.substr(0, 200);
+    for (char &c : out)
+        if (static_cast<unsigned char>(c) < 0x20)
+            c = ' ';
+    return text.size() > 200 ? out + "…" : out;
+}
+
+} // namespace
+
+struct RpcSession::Impl : std::enable_shared_from_this<Impl>
+{
+    std::unique_ptr<Transport> transport;
+    std::mutex mutex;
+    std::condition_variable timerWake;
+    std::map<long long, Pending> pending;
+    std::atomic<long long> nextId{1};
+    bool open = false;
+    bool stopping = false;
+    std::string strayOutput; // the last line that was not JSON-RPC, for the error a caller sees
+    std::function<void(const jsonrpc::Notification &)> notificationHandler;
+    std::thread timer;
+
+    std::optional<Pending> take(long long id)
+    {
+        std::lock_guard lock(mutex);
+        auto it = pending.find(id);
+        if (it == pending.end())
+            return std::nullopt;
+        Pending found = std::move(it->second);
+        pending.erase(it);
+        return found;
+    }
+
+    void sendCancelled(long long id, const std::string &reason)
+    {
+        const jsonrpc::Notification cancelled{"notifications/cancelled",
+                                              {{"requestId", id}, {"reason", reason}}};
+        (void)transport->send(jsonrpc::serialize(cancelled));
+    }
+
+    void cancel(long long id, Error why)
+    {
+        auto found = take(id);
+        if (!found)
+            return;
+        sendCancelled(id, why.message);
+        found->done(std::move(why));
+    }
+
+    void runTimer()
+    {
+        std::unique_lock lock(mutex);
+        while (!stopping) {
+            const auto now = Clock::now();
+            std::vector<long long> expired;
+            auto next = now + std::chrono::hours(1);
+            for (const auto &[id, entry] : pending) {
+                if (entry.deadline <= now)
+                    expired.push_back(id);
+                else
+                    next = std::min(next, entry.deadline);
+            }
+            if (!expired.empty()) {
+                const std::string stray = strayOutput;
+                lock.unlock();
+                for (long long id : expired) {
+                    std::string text = "no answer from the MCP server in time";
+                    if (!stray.empty())
+                        text += "; it sent something that is not JSON-RPC: " + excerpt(stray);
+                    cancel(id, makeError(ErrorKind::Timeout, text));
+                }
+                lock.lock();
+                continue;
+            }
+            timerWake.wait_until(lock, next);
+        }
+    }
+
+    void received(std::string line)
+    {
+        auto parsed = jsonrpc::parse(line);
+        if (!parsed) {
+            std::lock_guard lock(mutex);
+            strayOutput = line;
+            return;
+        }
+        for (auto &message : parsed.value()) {
+            if (auto *response = std::get_if<jsonrpc::Response>(&message))
+                answered(std::move(*response));
+            else if (auto *notification = std::get_if<jsonrpc::Notification>(&message))
+                notified(*notification);
+            else
+                asked(std::get<jsonrpc::Request>(message));
+        }
+    }
+
+    void answered(jsonrpc::Response response)
+    {
+        // We only send integer ids; anything else answers nobody.
+        if (!response.id || !std::holds_alternative<long long>(*response.id))
+            return;
+        auto found = take(std::get<long long>(*response.id));
+        if (!found)
+            return; // late, after a timeout or cancel
+        if (response.error) {
+            Error error = makeError(ErrorKind::Service, "the MCP server answered with error " +
+                                                            std::to_string(response.error->code) + ": " +
+                                                            response.error->message);
+            error.code = std::to_string(response.error->code);
+            error.serviceMessage = response.error->message;
+            found->done(std::move(error));
+            return;
+        }
+        found->done(std::move(response.result));
+    }
+
+    void notified(const jsonrpc::Notification &notification)
+    {
+        if (notification.method == "notifications/progress") {
+            const Json &params = notification.params;
+            if (!params.is_object() || !params.contains("progressToken") ||
+                !params["progressToken"].is_number_integer() || !params.contains("progress") ||
+                !params["progress"].is_number())
+                return;
+            const long long token = params["progressToken"].get<long long>();
+            Progress progress;
+            progress.progress = params["progress"].get<double>();
+            if (params.contains("total") && params["total"].is_number())
+                progress.total = params["total"].get<double>();
+            if (params.contains("message") && params["message"].is_string())
+                progress.message = params["message"].get<std::string>();
+            std::function<void(const Progress &)> report;
+            {
+                std::lock_guard lock(mutex);
+                auto it = pending.find(token);
+                if (it == pending.end())
+                    return;
+                // Progress keeps a long call alive, up to its ceiling.
+                it->second.deadline = std::min(Clock::now() + std::chrono::milliseconds(it->second.timeoutMs),
+                                               it->second.ceiling);
+                report = it->second.onProgress;
+            }
+            timerWake.notify_all();
+            if (report)
+                report(progress);
+            return;
+        }
+        std::function<void(const jsonrpc::Notification &)> handler;
+        {
+            std::lock_guard lock(mutex);
+            handler = notificationHandler;
+        }
+        if (handler)
+            handler(notification);
+    }
+
+    void asked(const jsonrpc::Request &request)
+    {
+        jsonrpc::Response reply;
+        reply.id = request.id;
+        if (request.method == "ping")
+            reply.result = Json::object();
+        else
+            reply.error = jsonrpc::ErrorObject{jsonrpc::code::methodNotFound,
+                                               "Lakeshore does not offer " + request.method, nullptr};
+        (void)transport->send(jsonrpc::serialize(reply));
+    }
+
+    void closed(Error reason)
+    {
+        std::map<long long, Pending> failing;
+        {
+            std::lock_guard lock(mutex);
+            open = false;
+            failing.swap(pending);
+        }
+        std::string detail = transport->diagnostics();
+        if (!detail.empty()) {
+            while (!detail.empty() && (detail.back() == '\n' || detail.back() == '\r'))
+                detail.pop_back();
+            const auto lastLine = detail.rfind('\n');
+            reason.message +=
+                " (it said: " + excerpt(detail.substr(lastLine == std::string::npos ? 0 : lastLine + 1)) +
+                ")";
+        }
+        for (auto &[id, entry] : failing)
+            entry.done(reason);
+    }
+};
+
+RpcSession::RpcSession(std::unique_ptr<Transport> transport) : m_impl(std::make_shared<Impl>())
+{
+    m_impl->transport = std::move(transport);
+}
+
+RpcSession::~RpcSession()
+{
+    close();
+}
+
+Status RpcSession::start()
+{
+    std::weak_ptr<Impl> weak = m_impl;
+    Transport::Handlers handlers;
+    handlers.onMessage = [weak](std::string line) {
+        if (auto impl = weak.lock())
+            impl->received(std::move(line));
+    };
+    handlers.onClosed = [weak](Error reason) {
+        if (auto impl = weak.lock())
+            impl->closed(std::move(reason));
+    };
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->open = true;
+    }
+    auto started = m_impl->transport->start(std::move(handlers));
+    if (!started) {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->open = false;
+        return started;
+    }
+    m_impl->timer = std::thread([impl = m_impl.get()] { impl->runTimer(); });
+    return okStatus();
+}
+
+void RpcSession::request(std::string method, nlohmann::json params, CallOptions options,
+                         std::function<void(Result<nlohmann::json>)> done)
+{
+    if (options.cancel.cancelled()) {
+        done(makeError(ErrorKind::Cancelled, "cancelled"));
+        return;
+    }
+    const long long id = m_impl->nextId++;
+    if (params.is_null())
+        params = Json::object();
+    if (options.onProgress)
+        params["_meta"]["progressToken"] = id;
+    const auto now = Clock::now();
+    {
+        std::lock_guard lock(m_impl->mutex);
+        if (!m_impl->open) {
+            done(makeError(ErrorKind::Network, "the MCP server connection is closed"));
+            return;
+        }
+        Pending entry;
+        entry.done = std::move(done);
+        entry.onProgress = std::move(options.onProgress);
+        entry.timeoutMs = options.timeoutMs;
+        entry.deadline = now + std::chrono::milliseconds(options.timeoutMs);
+        entry.ceiling = now + std::chrono::milliseconds(std::max(options.timeoutMs, options.maxTotalMs));
+        m_impl->pending.emplace(id, std::move(entry));
+    }
+    m_impl->timerWake.notify_all();
+    auto sent = m_impl->transport->send(
+        jsonrpc::serialize(jsonrpc::Request{id, std::move(method), std::move(params)}));
+    if (!sent) {
+        if (auto found = m_impl->take(id))
+            found->done(sent.error());
+        return;
+    }
+    // After the send, so notifications/cancelled never overtakes its request.
+    std::weak_ptr<Impl> weak = m_impl;
+    options.cancel.onCancel([weak, id] {
+        if (auto impl = weak.lock())
+            impl->cancel(id, makeError(ErrorKind::Cancelled, "cancelled"));
+    });
+}
+
+Status RpcSession::notify(std::string method, nlohmann::json params)
+{
+    return m_impl->transport->send(
+        jsonrpc::serialize(jsonrpc::Notification{std::move(method), std::move(params)}));
+}
+
+void RpcSession::onNotification(std::function<void(const jsonrpc::Notification &)> handler)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->notificationHandler = std::move(handler);
+}
+
+bool RpcSession::isOpen() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->open;
+}
+
+std::string RpcSession::diagnostics() const
+{
+    return m_impl->transport->diagnostics();
+}
+
+void RpcSession::close()
+{
+    m_impl->transport->close(); // fails what is still open, through closed()
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->stopping = true;
+    }
+    m_impl->timerWake.notify_all();
+    if (m_impl->timer.joinable())
+        m_impl->timer.join();
+}
+
+} // namespace lakeshore::mcp
