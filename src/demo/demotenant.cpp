@@ -48,24 +48,6 @@ Fault latency(int ms)
     return fault;
 }
 
-Status addFaults(std::vector<Fault> &into, std::string_view specs)
-{
-    while (!specs.empty()) {
-        const auto end = specs.find(';');
-        const std::string_view spec = specs.substr(0, end);
-        if (!spec.empty()) {
-            auto fault = parseFault(spec);
-            if (!fault)
-                return fault.error();
-            into.push_back(fault.value());
-        }
-        if (end == std::string_view::npos)
-            break;
-        specs.remove_prefix(end + 1);
-    }
-    return okStatus();
-}
-
 } // namespace
 
 std::string demoUsage()
@@ -104,10 +86,13 @@ Result<ParsedDemoArguments> parseDemoArguments(const std::vector<std::string> &a
             *target = value.value();
         }
     }
-    if (auto status = addFaults(options.crmFaults, fromEnv("LAKESHORE_DEMO_CRM_FAULTS")); !status)
-        return status.error();
-    if (auto status = addFaults(options.erpFaults, fromEnv("LAKESHORE_DEMO_ERP_FAULTS")); !status)
-        return status.error();
+    for (auto [name, target] : {std::pair{"LAKESHORE_DEMO_CRM_FAULTS", &options.crmFaults},
+                                std::pair{"LAKESHORE_DEMO_ERP_FAULTS", &options.erpFaults}}) {
+        auto faults = parseFaults(fromEnv(name));
+        if (!faults)
+            return faults.error();
+        *target = std::move(faults.value());
+    }
 
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string &flag = arguments[i];
