@@ -237,6 +237,13 @@ Status RpcSession::start()
         if (auto impl = weak.lock())
             impl->closed(std::move(reason));
     };
+    handlers.onRequestFailed = [weak](const jsonrpc::Id &id, Error reason) {
+        auto impl = weak.lock();
+        if (!impl || !std::holds_alternative<long long>(id))
+            return;
+        if (auto found = impl->take(std::get<long long>(id)))
+            found->done(std::move(reason));
+    };
     {
         std::lock_guard lock(m_impl->mutex);
         m_impl->open = true;
@@ -304,6 +311,11 @@ void RpcSession::onNotification(std::function<void(const jsonrpc::Notification &
 {
     std::lock_guard lock(m_impl->mutex);
     m_impl->notificationHandler = std::move(handler);
+}
+
+void RpcSession::setProtocolVersion(const std::string &version)
+{
+    m_impl->transport->setProtocolVersion(version);
 }
 
 bool RpcSession::isOpen() const

@@ -46,6 +46,8 @@ public:
     // Notifications other than progress (e.g. notifications/tools/list_changed, notifications/message).
     void onNotification(std::function<void(const jsonrpc::Notification &)> handler);
     void close();
+    // After initialize: the agreed version, for transports that send it with every message.
+    void setProtocolVersion(const std::string &version);
 
     [[nodiscard]] bool isOpen() const;
     [[nodiscard]] std::string diagnostics() const; // the transport's side channel (a child's stderr)
