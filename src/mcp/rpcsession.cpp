@@ -12,7 +12,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using Json = nlohmann::json;
-using Done = std::function<void(Result<Json>)>;
+// The error's data member travels beside the result, for callers that read it (initialize's versions).
+using Done = std::function<void(Result<Json>, Json errorData)>;
 
 struct Pending
 {
@@ -71,7 +72,7 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
         if (!found)
             return;
         sendCancelled(id, why.message);
-        found->done(std::move(why));
+        found->done(std::move(why), Json());
     }
 
     void runTimer()
@@ -135,10 +136,10 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
                                                             response.error->message);
             error.code = std::to_string(response.error->code);
             error.serviceMessage = response.error->message;
-            found->done(std::move(error));
+            found->done(std::move(error), response.error->data);
             return;
         }
-        found->done(std::move(response.result));
+        found->done(std::move(response.result), Json());
     }
 
     void notified(const jsonrpc::Notification &notification)
@@ -211,7 +212,7 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
                 ")";
         }
         for (auto &[id, entry] : failing)
-            entry.done(reason);
+            entry.done(reason, Json());
     }
 };
 
@@ -242,7 +243,7 @@ Status RpcSession::start()
         if (!impl || !std::holds_alternative<long long>(id))
             return;
         if (auto found = impl->take(std::get<long long>(id)))
-            found->done(std::move(reason));
+            found->done(std::move(reason), Json());
     };
     {
         std::lock_guard lock(m_impl->mutex);
@@ -261,8 +262,15 @@ Status RpcSession::start()
 void RpcSession::request(std::string method, nlohmann::json params, CallOptions options,
                          std::function<void(Result<nlohmann::json>)> done)
 {
+    requestRaw(std::move(method), std::move(params), std::move(options),
+               [done = std::move(done)](Result<Json> result, const Json &) { done(std::move(result)); });
+}
+
+void RpcSession::requestRaw(std::string method, nlohmann::json params, CallOptions options,
+                            std::function<void(Result<nlohmann::json>, nlohmann::json errorData)> done)
+{
     if (options.cancel.cancelled()) {
-        done(makeError(ErrorKind::Cancelled, "cancelled"));
+        done(makeError(ErrorKind::Cancelled, "cancelled"), Json());
         return;
     }
     const long long id = m_impl->nextId++;
@@ -274,7 +282,7 @@ void RpcSession::request(std::string method, nlohmann::json params, CallOptions 
     {
         std::lock_guard lock(m_impl->mutex);
         if (!m_impl->open) {
-            done(makeError(ErrorKind::Network, "the MCP server connection is closed"));
+            done(makeError(ErrorKind::Network, "the MCP server connection is closed"), Json());
             return;
         }
         Pending entry;
@@ -290,7 +298,7 @@ void RpcSession::request(std::string method, nlohmann::json params, CallOptions 
         jsonrpc::serialize(jsonrpc::Request{id, std::move(method), std::move(params)}));
     if (!sent) {
         if (auto found = m_impl->take(id))
-            found->done(sent.error());
+            found->done(sent.error(), Json());
         return;
     }
     // After the send, so notifications/cancelled never overtakes its request.

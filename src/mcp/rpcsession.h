@@ -42,6 +42,9 @@ public:
     // code in Error::code and message in Error::serviceMessage.
     void request(std::string method, nlohmann::json params, CallOptions options,
                  std::function<void(Result<nlohmann::json>)> done);
+    // The same, also handing over a JSON-RPC error's data member (null when absent).
+    void requestRaw(std::string method, nlohmann::json params, CallOptions options,
+                    std::function<void(Result<nlohmann::json>, nlohmann::json errorData)> done);
     Status notify(std::string method, nlohmann::json params);
     // Notifications other than progress (e.g. notifications/tools/list_changed, notifications/message).
     void onNotification(std::function<void(const jsonrpc::Notification &)> handler);
