@@ -53,7 +53,7 @@ struct CrmNeeds
 
 enum class ColumnRole { Dimension, Measure };
 
-struct ResultColumn
+struct PlanColumn
 {
     std::string name; // as in the SQL; Snowflake reports unquoted names in upper case
     std::string label;
@@ -63,7 +63,7 @@ struct ResultColumn
 
 struct ResultHints
 {
-    std::vector<ResultColumn> columns; // in SELECT order
+    std::vector<PlanColumn> columns; // in SELECT order
     std::string accountNumberColumn;   // rows open this account; empty when rows are not accounts
     ChartKind chart = ChartKind::None; // bar by category, line over time
     std::string categoryColumn;        // the chart's x axis
