@@ -92,6 +92,7 @@ struct Transfer
     curl_slist *headerList = nullptr;
     Response response;
     bool tooLarge = false;
+    bool stoppedByReceiver = false; // onBodyChunk said stop
     Clock::time_point started;
     Clock::time_point retryAt; // when waiting to retry
     char errorBuffer[CURL_ERROR_SIZE] = {};
@@ -129,6 +130,18 @@ static size_t onBody(char *data, size_t size, size_t count, void *user)
 {
     auto *transfer = static_cast<Transfer *>(user);
     const size_t bytes = size * count;
+    if (transfer->request.onBodyChunk) {
+        long status = 0;
+        curl_easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &status);
+        if (status >= 200 && status < 300) {
+            transfer->response.status = static_cast<int>(status);
+            if (!transfer->request.onBodyChunk(transfer->response, std::string_view(data, bytes))) {
+                transfer->stoppedByReceiver = true;
+                return 0; // aborts the transfer
+            }
+            return bytes;
+        }
+    }
     if (transfer->response.body.size() + bytes > transfer->request.maxResponseBytes) {
         transfer->tooLarge = true;
         return 0; // aborts the transfer
@@ -158,7 +171,8 @@ HttpClient::HttpClient() : m_impl(std::make_shared<Impl>())
     m_impl->multi = curl_multi_init();
     curl_multi_setopt(m_impl->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 16L);
     curl_multi_setopt(m_impl->multi, CURLMOPT_MAXCONNECTS, 64L);
-    m_impl->thread = std::thread([impl = m_impl.get()] { impl->run(); });
+    // The thread shares ownership: when the client is destroyed from a callback it finishes on its own.
+    m_impl->thread = std::thread([impl = m_impl] { impl->run(); });
 }
 
 HttpClient::~HttpClient()
@@ -168,7 +182,15 @@ HttpClient::~HttpClient()
         m_impl->stopping = true;
     }
     m_impl->wake();
-    m_impl->thread.join();
+    if (isIoThread())
+        m_impl->thread.detach();
+    else
+        m_impl->thread.join();
+}
+
+bool HttpClient::isIoThread() const
+{
+    return std::this_thread::get_id() == m_impl->thread.get_id();
 }
 
 std::size_t HttpClient::activeCount() const
@@ -300,6 +322,7 @@ void HttpClient::Impl::start(std::unique_ptr<Transfer> transfer)
     transfer->response.body.clear();
     transfer->response.headers.clear();
     transfer->tooLarge = false;
+    transfer->stoppedByReceiver = false;
     transfer->errorBuffer[0] = 0;
 
     curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
@@ -316,7 +339,8 @@ void HttpClient::Impl::start(std::unique_ptr<Transfer> transfer)
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, onHeader);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, transfer.get());
-    if (request.maxResponseBytes > 0)
+    // A streamed body is limited by its receiver, and this limit would also cut a long event stream.
+    if (request.maxResponseBytes > 0 && !request.onBodyChunk)
         curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.maxResponseBytes));
 
     if (request.method == "HEAD") {
@@ -377,6 +401,10 @@ void HttpClient::Impl::finish(Transfer &raw, CURLcode code)
         std::chrono::duration<double, std::milli>(Clock::now() - transfer->started).count();
 
     // Each error is built before complete() takes the transfer: argument evaluation order is unspecified.
+    if (transfer->stoppedByReceiver) {
+        complete(std::move(transfer), makeError(ErrorKind::Cancelled, "stopped by the receiver"));
+        return;
+    }
     if (transfer->tooLarge || code == CURLE_FILESIZE_EXCEEDED) {
         Error error = makeError(ErrorKind::TooLarge,
                                 "the reply is larger than " + sizeText(transfer->request.maxResponseBytes));

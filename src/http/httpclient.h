@@ -10,26 +10,13 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace lakeshore::http {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
-
-struct Request
-{
-    std::string method = "GET";
-    std::string url;
-    Headers headers;
-    std::string body;
-    int timeoutMs = 15000; // per attempt, connect to last byte
-    int connectTimeoutMs = 5000;
-    int maxRetries = 2;          // extra attempts after a 429 or 503
-    int maxRetryDelayMs = 10000; // a longer Retry-After is not waited for: the 429/503 is returned
-    std::size_t maxResponseBytes = 16u << 20;
-    bool verifyTls = true;
-};
 
 struct Response
 {
@@ -44,13 +31,34 @@ struct Response
     [[nodiscard]] std::string header(std::string_view name) const;
 };
 
+struct Request
+{
+    std::string method = "GET";
+    std::string url;
+    Headers headers;
+    std::string body;
+    int timeoutMs = 15000; // per attempt, connect to last byte
+    int connectTimeoutMs = 5000;
+    int maxRetries = 2;          // extra attempts after a 429 or 503
+    int maxRetryDelayMs = 10000; // a longer Retry-After is not waited for: the 429/503 is returned
+    std::size_t maxResponseBytes = 16u << 20;
+    bool verifyTls = true;
+    // Set: the body of a 2xx reply is handed over as it arrives (an event stream) instead of being kept
+    // in Response::body; head carries the status and headers. Return false to stop the transfer, which
+    // then ends with ErrorKind::Cancelled. maxResponseBytes does not limit a streamed body (the receiver
+    // does); the bodies of other statuses are kept and limited as usual. Runs on the I/O thread.
+    std::function<bool(const Response &head, std::string_view chunk)> onBodyChunk;
+};
+
 using ResponseCallback = std::function<void(Result<Response>)>;
 
 class HttpClient
 {
 public:
     HttpClient();
-    ~HttpClient(); // cancels what is still running (callbacks get ErrorKind::Cancelled) and joins
+    // Cancels what is still running (callbacks get ErrorKind::Cancelled) and joins; from inside a callback
+    // it lets the I/O thread wind down by itself instead.
+    ~HttpClient();
     HttpClient(const HttpClient &) = delete;
     HttpClient &operator=(const HttpClient &) = delete;
 
@@ -60,6 +68,8 @@ public:
 
     // Requests in flight or waiting to retry, for tests and diagnostics.
     [[nodiscard]] std::size_t activeCount() const;
+    // True on the I/O thread, where callbacks run: a caller there must not wait for another callback.
+    [[nodiscard]] bool isIoThread() const;
 
 private:
     struct Impl;

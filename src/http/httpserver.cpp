@@ -57,6 +57,17 @@ struct HttpServer::Impl
         out.status = response.status;
         for (const auto &[key, value] : response.headers)
             out.set_header(key, value);
+        if (response.stream) {
+            out.set_chunked_content_provider(response.contentType, [stream = std::move(response.stream)](
+                                                                       size_t, httplib::DataSink &sink) {
+                const bool whole =
+                    stream([&sink](std::string_view data) { return sink.write(data.data(), data.size()); });
+                if (whole)
+                    sink.done();
+                return whole; // false: httplib drops the connection without the closing chunk
+            });
+            return;
+        }
         // HEAD replies carry the length of the body they would have sent.
         out.set_content(response.body, response.contentType);
     }
@@ -83,7 +94,7 @@ HttpServer::HttpServer(int workerThreads) : m_impl(std::make_unique<Impl>())
     });
     m_impl->server.set_keep_alive_max_count(1000);
     m_impl->server.set_keep_alive_timeout(2); // frees idle workers sooner, and stop() waits out at most this
-    m_impl->server.set_tcp_nodelay(true); // headers and body go out in separate writes: no Nagle stall
+    m_impl->server.set_tcp_nodelay(true);     // headers and body go out in separate writes: no Nagle stall
     m_impl->server.set_read_timeout(30, 0);
     m_impl->server.set_write_timeout(30, 0);
 }

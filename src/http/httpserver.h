@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct ServerResponse
     std::string contentType = "application/json";
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    // Set: the body is sent chunked by calling this after the head went out (body is then ignored), for
+    // event streams. write() returns false once the client has gone; return false to cut the connection
+    // off mid-body instead of ending it cleanly. Runs on the worker thread and may wait.
+    std::function<bool(const std::function<bool(std::string_view)> &write)> stream;
 
     void setHeader(std::string name, std::string value)
     {
