@@ -101,8 +101,8 @@ private:
                 name = lower(token.text);
                 if (isForbiddenKeyword(name) && !(called && isAllowedAsFunctionCall(name)))
                     return reject(token, "is not allowed in a read-only query");
-                if (name == "for" && (isWord(i + 1, "update") || isWord(i + 1, "share") || isWord(i + 1, "no") ||
-                                      isWord(i + 1, "key")))
+                if (name == "for" && (isWord(i + 1, "update") || isWord(i + 1, "share") ||
+                                      isWord(i + 1, "no") || isWord(i + 1, "key")))
                     return reject(token, "starts a row-locking clause, which a read-only query may not take");
             } else if (token.kind == TokenKind::QuotedIdentifier) {
                 name = lower(unquote(token.text));
@@ -169,7 +169,8 @@ private:
             if (isWord(i, "materialized"))
                 ++i;
             if (i >= end || !is(i, TokenKind::LeftParen))
-                return reject(m_t[i < end ? i : end - 1], "is where a parenthesised WITH clause body was expected");
+                return reject(m_t[i < end ? i : end - 1],
+                              "is where a parenthesised WITH clause body was expected");
             const std::size_t close = m_match[i];
             if (GuardVerdict v = cteBody(i + 1, close); !v.admitted)
                 return v;
@@ -197,7 +198,8 @@ GuardVerdict checkOne(std::string_view sql, SqlDialect dialect)
     TokenizeResult lexed = tokenize(sql, dialect);
     if (!lexed.ok())
         return {false,
-                "cannot classify the query: " + lexed.error + " at offset " + std::to_string(lexed.errorOffset),
+                "cannot classify the query: " + lexed.error + " at offset " +
+                    std::to_string(lexed.errorOffset),
                 lexed.errorOffset};
     std::vector<Token> tokens;
     for (const Token &token : lexed.tokens) {

@@ -24,6 +24,7 @@ struct GuardVerdict
     std::size_t offset = 0; // byte offset of the offending token
 };
 
-[[nodiscard]] GuardVerdict checkReadOnlySelect(std::string_view sql, SqlDialect dialect = SqlDialect::Generic);
+[[nodiscard]] GuardVerdict checkReadOnlySelect(std::string_view sql,
+                                               SqlDialect dialect = SqlDialect::Generic);
 
 } // namespace lakeshore::assistant

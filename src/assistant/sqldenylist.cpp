@@ -44,21 +44,27 @@ constexpr std::string_view kFunctions[] = {
     "reflect", "try_reflect", "java_method", "http_request", "secret", "try_secret"};
 
 constexpr std::string_view kFunctionPrefixes[] = {
-    "pg_advisory_", "pg_try_advisory_", "pg_stat_reset", "pg_replication_origin_", "pg_create_", "pg_drop_",
-    "pg_ls_", "pg_read_", "pg_file_", "pg_wal_replay_", "pg_logical_", "pg_backup_", "lo_", "dblink",
-    "system$"};
+    "pg_advisory_", "pg_try_advisory_", "pg_stat_reset", "pg_replication_origin_",
+    "pg_create_",   "pg_drop_",         "pg_ls_",        "pg_read_",
+    "pg_file_",     "pg_wal_replay_",   "pg_logical_",   "pg_backup_",
+    "lo_",          "dblink",           "system$"};
 
-template <std::size_t N>
-bool contains(const std::string_view (&list)[N], std::string_view word)
+template <std::size_t N> bool contains(const std::string_view (&list)[N], std::string_view word)
 {
     return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
 } // namespace
 
-bool isForbiddenKeyword(std::string_view lowerWord) { return contains(kKeywords, lowerWord); }
+bool isForbiddenKeyword(std::string_view lowerWord)
+{
+    return contains(kKeywords, lowerWord);
+}
 
-bool isAllowedAsFunctionCall(std::string_view lowerWord) { return contains(kFunctionLike, lowerWord); }
+bool isAllowedAsFunctionCall(std::string_view lowerWord)
+{
+    return contains(kFunctionLike, lowerWord);
+}
 
 bool isSideEffectFunction(std::string_view lowerWord)
 {

@@ -16,7 +16,7 @@ std::string codePointName(char32_t cp)
 // Characters that are invisible or reorder text; in a query they can only hide what a reader would see.
 bool isDeceptive(char32_t cp)
 {
-    return (cp >= 0x80 && cp <= 0x9F)                       // C1 controls
+    return (cp >= 0x80 && cp <= 0x9F)                        // C1 controls
            || cp == 0x061C || cp == 0x200E || cp == 0x200F   // bidi marks
            || (cp >= 0x202A && cp <= 0x202E)                 // bidi embeddings and overrides
            || (cp >= 0x2066 && cp <= 0x2069)                 // bidi isolates
@@ -37,8 +37,9 @@ TextProblem checkQueryText(std::string_view text)
             if (c == 0)
                 return {"a NUL byte", i};
             if (c == '\r' && (i + 1 >= n || text[i + 1] != '\n'))
-                return {"a carriage return not followed by a line feed (dialects end comments differently there)",
-                        i};
+                return {
+                    "a carriage return not followed by a line feed (dialects end comments differently there)",
+                    i};
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
                 return {"a control character " + codePointName(c), i};
             ++i;

@@ -14,10 +14,22 @@ enum class Escapes {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isHexDigit(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isHexDigit(char c)
+{
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 class Lexer
 {
@@ -252,7 +264,8 @@ private:
     {
         if (m_dialect == SqlDialect::Snowflake) {
             if (at(m_i + 1) != '$') {
-                fail(m_i, "a '$' that does not open a $$ string (variables and positional columns are not admitted)");
+                fail(m_i, "a '$' that does not open a $$ string (variables and positional columns are not "
+                          "admitted)");
                 return;
             }
             const std::size_t close = m_s.find("$$", m_i + 2);

@@ -53,7 +53,10 @@ inline constexpr GuardCase kHostileMore[] = {
     // unicode and byte-level tricks
     {"fullwidth semicolon", "SELECT 1 \xEF\xBC\x9B DROP TABLE t"sv, G},
     {"right-to-left override", "SELECT 1 \xE2\x80\xAE; DROP"sv, G},
-    {"no-break space", "SELECT x\xC2\xA0" "FROM t"sv, G},
+    {"no-break space",
+     "SELECT x\xC2\xA0"
+     "FROM t"sv,
+     G},
     {"byte order mark", "\xEF\xBB\xBFSELECT 1"sv, G},
     {"bidi override in comment", "SELECT 'a' -- \xE2\x80\xAE hidden\n"sv, G},
     {"overlong semicolon", "SELECT 1 \xC0\xBB DROP"sv, G},
