@@ -56,7 +56,7 @@ struct Client::Impl : std::enable_shared_from_this<Impl>
     std::shared_ptr<RpcSession> current() const
     {
         std::lock_guard lock(mutex);
-        return connected ? session : nullptr;
+        return connected && session->isOpen() ? session : nullptr;
     }
 
     void retire(const std::shared_ptr<RpcSession> &old)
@@ -337,7 +337,8 @@ void Client::close()
 bool Client::isConnected() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->connected;
+    // A server that went away (a child that exited) ends the connection.
+    return m_impl->connected && m_impl->session && m_impl->session->isOpen();
 }
 
 ServerIdentity Client::identity() const
