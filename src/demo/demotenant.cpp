@@ -2,11 +2,19 @@
 
 #include "demo/crmservice.h"
 #include "demo/erpservice.h"
+#include "demo/lakehouseserver.h"
+#include "demo/temporarymart.h"
 #include "http/httpserver.h"
 #include "http/url.h"
+#include "mcp/httpguards.h"
+#include "mcp/serverhttp.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace lakeshore::demo {
 namespace {
@@ -48,6 +56,18 @@ Fault latency(int ms)
     return fault;
 }
 
+Result<LakehouseFault> parseLakehouseFault(const std::string &source, const std::string &text)
+{
+    if (text == "none")
+        return LakehouseFault::None;
+    if (text == "sql-error")
+        return LakehouseFault::SqlError;
+    if (text == "mart-unavailable")
+        return LakehouseFault::MartUnavailable;
+    return makeError(ErrorKind::Invalid,
+                     source + " must be none, sql-error or mart-unavailable, not \"" + text + "\"");
+}
+
 } // namespace
 
 std::string demoUsage()
@@ -57,7 +77,9 @@ std::string demoUsage()
            "  --crm-latency MS  --erp-latency MS\n"
            "  --crm-fault SPEC  --erp-fault SPEC   e.g. salesOrders:status=500, *:body=malformed,times=2\n"
            "  --page-size N  --relative-links  --demo-auth none|bearer|basic|oauth2-client-credentials\n"
-           "  --host ADDRESS  --crm-port N  --erp-port N\n";
+           "  --host ADDRESS  --crm-port N  --erp-port N\n"
+           "  --lakehouse-latency MS  --lakehouse-max-rows N  --lakehouse-port N  --lakehouse-token TOKEN\n"
+           "  --lakehouse-fault sql-error|mart-unavailable  --no-lakehouse\n";
 }
 
 Result<ParsedDemoArguments> parseDemoArguments(const std::vector<std::string> &arguments)
@@ -77,8 +99,10 @@ Result<ParsedDemoArguments> parseDemoArguments(const std::vector<std::string> &a
             return makeError(ErrorKind::Invalid, "LAKESHORE_DEMO_SIZE must be small, default or large");
         options.world.size = *value;
     }
-    for (auto [name, target] : {std::pair{"LAKESHORE_DEMO_CRM_LATENCY_MS", &crmLatency},
-                                std::pair{"LAKESHORE_DEMO_ERP_LATENCY_MS", &erpLatency}}) {
+    for (auto [name, target] :
+         {std::pair{"LAKESHORE_DEMO_CRM_LATENCY_MS", &crmLatency},
+          std::pair{"LAKESHORE_DEMO_ERP_LATENCY_MS", &erpLatency},
+          std::pair{"LAKESHORE_DEMO_LAKEHOUSE_LATENCY_MS", &options.lakehouseLatencyMs}}) {
         if (auto text = fromEnv(name); !text.empty()) {
             auto value = parseNumber(name, text, 0, 600000);
             if (!value)
@@ -92,6 +116,12 @@ Result<ParsedDemoArguments> parseDemoArguments(const std::vector<std::string> &a
         if (!faults)
             return faults.error();
         *target = std::move(faults.value());
+    }
+    if (auto text = fromEnv("LAKESHORE_DEMO_LAKEHOUSE_FAULT"); !text.empty()) {
+        auto fault = parseLakehouseFault("LAKESHORE_DEMO_LAKEHOUSE_FAULT", text);
+        if (!fault)
+            return fault.error();
+        options.lakehouseFault = fault.value();
     }
 
     for (std::size_t i = 0; i < arguments.size(); ++i) {
@@ -166,6 +196,34 @@ Result<ParsedDemoArguments> parseDemoArguments(const std::vector<std::string> &a
             if (!value)
                 return value.error();
             (flag == "--crm-port" ? options.crmPort : options.erpPort) = value.value();
+        } else if (flag == "--lakehouse-latency" || flag == "--lakehouse-port" ||
+                   flag == "--lakehouse-max-rows") {
+            auto value = flag == "--lakehouse-port"
+                             ? number(0, 65535)
+                             : number(flag == "--lakehouse-max-rows" ? 1 : 0,
+                                      flag == "--lakehouse-max-rows" ? 10000000 : 600000);
+            if (!value)
+                return value.error();
+            (flag == "--lakehouse-latency" ? options.lakehouseLatencyMs
+             : flag == "--lakehouse-port"  ? options.lakehousePort
+                                           : options.lakehouseMaxRows) = value.value();
+        } else if (flag == "--lakehouse-token") {
+            auto text = next();
+            if (!text)
+                return text.error();
+            if (text.value().empty())
+                return makeError(ErrorKind::Invalid, "--lakehouse-token needs a non-empty token");
+            options.lakehouseToken = text.value();
+        } else if (flag == "--lakehouse-fault") {
+            auto text = next();
+            if (!text)
+                return text.error();
+            auto fault = parseLakehouseFault(flag, text.value());
+            if (!fault)
+                return fault.error();
+            options.lakehouseFault = fault.value();
+        } else if (flag == "--no-lakehouse") {
+            options.lakehouse = false;
         } else {
             parsed.rest.push_back(flag);
         }
@@ -188,14 +246,74 @@ struct DemoTenant::Impl
     http::HttpServer erpServer;
     std::string secret;
     std::string accessToken;
+
+    // The lakehouse: its MCP server, the endpoint on its own HTTP server, and the mart being built.
+    std::unique_ptr<LakehouseServer> lakehouse;
+    std::unique_ptr<mcp::HttpEndpoint> lakehouseEndpoint;
+    http::HttpServer lakehouseServer;
+    std::unique_ptr<TemporaryMart> mart;
+    mutable std::mutex martMutex;
+    mutable std::condition_variable martChanged;
+    std::optional<Status> martBuilt;
+
+    Status startLakehouse();
+    void martFinished(Result<std::string> built);
 };
 
 DemoTenant::DemoTenant() : m_impl(std::make_unique<Impl>()) {}
 
 DemoTenant::~DemoTenant()
 {
+    // Running MCP calls are cancelled first, so stopping the HTTP server does not wait for a long query.
+    if (m_impl->lakehouseEndpoint)
+        m_impl->lakehouseEndpoint->closeAll();
+    m_impl->lakehouseServer.stop();
     m_impl->crmServer.stop();
     m_impl->erpServer.stop();
+    m_impl->mart.reset(); // waits for a build still running, then removes the file
+}
+
+void DemoTenant::Impl::martFinished(Result<std::string> built)
+{
+    if (built)
+        lakehouse->setMart(built.value());
+    else
+        lakehouse->setMartFailed(built.error());
+    {
+        std::lock_guard lock(martMutex);
+        martBuilt = built ? okStatus() : Status(built.error());
+    }
+    martChanged.notify_all();
+}
+
+Status DemoTenant::Impl::startLakehouse()
+{
+    LakehouseOptions lakehouseOptions;
+    lakehouseOptions.latencyMs = options.lakehouseLatencyMs;
+    lakehouseOptions.maxRows = options.lakehouseMaxRows;
+    if (options.lakehouseFault == LakehouseFault::SqlError)
+        lakehouseOptions.sqlFault =
+            "execute_sql failed: the demo lakehouse injects this fault (--lakehouse-fault sql-error)";
+    lakehouse = std::make_unique<LakehouseServer>(lakehouseOptions);
+
+    mcp::HttpEndpointOptions endpointOptions;
+    endpointOptions.bearerToken = options.lakehouseToken;
+    if (!mcp::httpguards::isLoopbackHost(options.host))
+        endpointOptions.allowedHosts.push_back(options.host);
+    lakehouseEndpoint = std::make_unique<mcp::HttpEndpoint>(lakehouse->toolServer(), endpointOptions);
+    lakehouseEndpoint->mount(lakehouseServer, "/mcp");
+    if (auto port = lakehouseServer.start(options.host, options.lakehousePort); !port)
+        return port.error();
+
+    if (options.lakehouseFault == LakehouseFault::MartUnavailable) {
+        martFinished(makeError(ErrorKind::Storage,
+                               "the demo lakehouse injects this fault (--lakehouse-fault mart-unavailable)"));
+        return okStatus();
+    }
+    // Built after the CRM and ERP are up, on its own thread: they are not delayed by it.
+    mart =
+        TemporaryMart::start(*world, [this](Result<std::string> built) { martFinished(std::move(built)); });
+    return okStatus();
 }
 
 Result<std::unique_ptr<DemoTenant>> DemoTenant::start(DemoOptions options)
@@ -260,6 +378,9 @@ Result<std::unique_ptr<DemoTenant>> DemoTenant::start(DemoOptions options)
         return port.error();
     if (auto port = impl.erpServer.start(impl.options.host, impl.options.erpPort); !port)
         return port.error();
+    if (impl.options.lakehouse)
+        if (Status started = impl.startLakehouse(); !started)
+            return started.error();
     return tenant;
 }
 
@@ -302,6 +423,27 @@ http::AuthConfig DemoTenant::clientAuth() const
         break;
     }
     return auth;
+}
+
+std::string DemoTenant::lakehouseMcpUrl() const
+{
+    return m_impl->lakehouse ? m_impl->lakehouseServer.baseUrl() + "/mcp" : std::string();
+}
+
+std::string DemoTenant::lakehouseMartPath() const
+{
+    return m_impl->mart ? m_impl->mart->path() : std::string();
+}
+
+Status DemoTenant::waitForLakehouseMart(int timeoutMs) const
+{
+    if (!m_impl->lakehouse)
+        return makeError(ErrorKind::Invalid, "the demo lakehouse is off (--no-lakehouse)");
+    std::unique_lock lock(m_impl->martMutex);
+    if (!m_impl->martChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                                      [&] { return m_impl->martBuilt.has_value(); }))
+        return makeError(ErrorKind::Timeout, "the demo lakehouse mart is still being built");
+    return *m_impl->martBuilt;
 }
 
 void DemoTenant::setFaults(DemoService service, std::vector<Fault> faults)

@@ -15,6 +15,9 @@ namespace lakeshore::demo {
 
 enum class DemoService { Crm, Erp };
 
+// Faults of the demo lakehouse: execute_sql answers an error, or the mart counts as not buildable.
+enum class LakehouseFault { None, SqlError, MartUnavailable };
+
 struct DemoOptions
 {
     WorldOptions world;
@@ -26,6 +29,14 @@ struct DemoOptions
     std::vector<Fault> crmFaults; // applied in order, first match wins
     std::vector<Fault> erpFaults;
     http::AuthKind auth = http::AuthKind::None; // what both services demand of clients
+    // The lakehouse: the mart built from the same world in the background, served over MCP
+    // (Streamable HTTP) on its own port.
+    bool lakehouse = true;
+    int lakehousePort = 0;
+    int lakehouseLatencyMs = 0;   // added to every tool call
+    int lakehouseMaxRows = 10000; // execute_sql's row cap
+    std::string lakehouseToken;   // a bearer token the MCP endpoint demands; empty = none
+    LakehouseFault lakehouseFault = LakehouseFault::None;
 };
 
 struct ParsedDemoArguments
@@ -35,11 +46,14 @@ struct ParsedDemoArguments
 };
 
 // Demo flags, after the environment (LAKESHORE_DEMO_SIZE, LAKESHORE_DEMO_CRM_LATENCY_MS,
-// LAKESHORE_DEMO_ERP_LATENCY_MS, LAKESHORE_DEMO_CRM_FAULTS, LAKESHORE_DEMO_ERP_FAULTS; faults ';'-separated):
+// LAKESHORE_DEMO_ERP_LATENCY_MS, LAKESHORE_DEMO_CRM_FAULTS, LAKESHORE_DEMO_ERP_FAULTS; faults ';'-separated;
+// LAKESHORE_DEMO_LAKEHOUSE_LATENCY_MS, LAKESHORE_DEMO_LAKEHOUSE_FAULT):
 //   --demo-size small|default|large   --demo-seed N      --demo-today YYYY-MM-DD
 //   --crm-latency MS  --erp-latency MS  --crm-fault SPEC  --erp-fault SPEC (repeatable; see parseFault)
 //   --page-size N     --relative-links  --demo-auth none|bearer|basic|oauth2-client-credentials
 //   --host ADDRESS    --crm-port N      --erp-port N
+//   --lakehouse-latency MS  --lakehouse-max-rows N  --lakehouse-port N  --lakehouse-token TOKEN
+//   --lakehouse-fault sql-error|mart-unavailable    --no-lakehouse
 [[nodiscard]] Result<ParsedDemoArguments> parseDemoArguments(const std::vector<std::string> &arguments);
 [[nodiscard]] std::string demoUsage();
 
@@ -55,6 +69,12 @@ public:
     [[nodiscard]] std::string tokenUrl() const; // OAuth2 client-credentials endpoint
     // The credentials a client needs for the auth the services demand.
     [[nodiscard]] http::AuthConfig clientAuth() const;
+    // The lakehouse MCP endpoint (Streamable HTTP), "http://127.0.0.1:40125/mcp"; empty with it off.
+    [[nodiscard]] std::string lakehouseMcpUrl() const;
+    // The mart file it serves: private, built in the background, removed when the tenant stops.
+    [[nodiscard]] std::string lakehouseMartPath() const;
+    // Waits until the mart is built (or failed, or timeoutMs passed); the error says why it is not there.
+    [[nodiscard]] Status waitForLakehouseMart(int timeoutMs) const;
 
     void setFaults(DemoService service, std::vector<Fault> faults);
     [[nodiscard]] int requestCount(DemoService service) const;
