@@ -3,10 +3,12 @@
 // it all came from.
 #pragma once
 
+#include "assistant/resultdecoder.h"
 #include "assistant/resultset.h"
 #include "assistant/semanticmodel.h"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,9 +46,10 @@ struct Answer
     std::string title;
     std::string text; // how the question was read, or the model's / server's own words
     std::string sql;  // what ran on the lakehouse (empty when the server ran something it did not show)
-    ResultSet rows;
-    std::string accountColumn;                  // column of account numbers; empty when rows are not accounts
-    std::map<std::string, AccountRef> accounts; // account number → CRM account, as the CRM bound them
+    ResultSet rows;   // the rows decoded so far: all of them unless decoding is still running
+    std::shared_ptr<ResultDecoding> decoding; // a large result still being decoded (snapshots grow), or null
+    std::string accountColumn;                // column of account numbers; empty when rows are not accounts
+    std::map<std::string, AccountRef> accounts;  // account number → CRM account, as the CRM bound them
     std::map<std::string, MetricFormat> formats; // column → how to show its numbers
     ChartHint chart;
     Provenance provenance;

@@ -20,6 +20,9 @@ namespace {
 using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
+// Replies at least this long are decoded on a worker, the answer arriving with the first rows.
+constexpr std::size_t kProgressiveReply = 4u << 20;
+
 std::string isoNow()
 {
     const std::time_t now = std::time(nullptr);
@@ -236,18 +239,42 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
                 };
                 const std::string toolName = binding.value().toolName;
                 const std::string server = lakehouse.value().server;
-                self->client->callTool(toolName, std::move(arguments), std::move(call),
-                                       [self, answer = std::move(answer), toolName, server,
-                                        done = std::move(done),
-                                        start](Result<mcp::ToolResult> reply) mutable {
-                                           if (!reply)
-                                               return done(reply.error());
-                                           if (reply.value().isError)
-                                               return done(mcp::toolError(toolName, reply.value()));
-                                           self->finish(std::move(answer), reply.value(), toolName, server,
-                                                        start, std::move(done));
-                                       });
+                // As text: a large result is decoded straight from it, first rows first.
+                self->client->callToolText(toolName, std::move(arguments), std::move(call),
+                                           [self, answer = std::move(answer), toolName, server,
+                                            done = std::move(done),
+                                            start](Result<std::string> reply) mutable {
+                                               if (!reply)
+                                                   return done(reply.error());
+                                               self->finishText(std::move(answer), std::move(reply.value()),
+                                                                toolName, server, start, done);
+                                           });
             });
+    }
+
+    void finishText(Answer answer, std::string reply, const std::string &toolName, const std::string &server,
+                    Clock::time_point start, const Finish &done)
+    {
+        Result<ResultSet> rows = ResultSet();
+        if (reply.size() < kProgressiveReply) {
+            rows = decodeToolResult(reply);
+        } else {
+            answer.decoding = ResultDecoding::start(std::move(reply));
+            answer.decoding->waitForRows(DecodeOptions{}.firstRows);
+            if (auto status = answer.decoding->status(); !status)
+                rows = status.error();
+            else
+                rows = answer.decoding->snapshot();
+        }
+        if (!rows) {
+            Error error = rows.error();
+            if (error.kind == ErrorKind::Service && !error.serviceMessage.empty())
+                error.message =
+                    "the MCP tool \"" + toolName + "\" reported an error: " + error.serviceMessage;
+            return done(std::move(error));
+        }
+        describe(answer, std::move(rows.value()), toolName, server, start);
+        done(std::move(answer));
     }
 
     void finish(Answer answer, const mcp::ToolResult &result, const std::string &toolName,
@@ -256,7 +283,15 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
         auto rows = decodeParsedToolResult(resultJson(result));
         if (!rows)
             return done(rows.error());
-        answer.rows = std::move(rows.value());
+        describe(answer, std::move(rows.value()), toolName, server, start);
+        done(std::move(answer));
+    }
+
+    // Fills in what the rows tell: the account column, the chart, formats and provenance.
+    void describe(Answer &answer, ResultSet rows, const std::string &toolName, const std::string &server,
+                  Clock::time_point start) const
+    {
+        answer.rows = std::move(rows);
         answer.accountColumn = accountColumnOf(answer.rows, answer.accountColumn);
         // Hints name columns as the SQL wrote them; results may spell them in another case.
         if (answer.chart.kind != ChartKind::None) {
@@ -281,7 +316,6 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
         answer.provenance.route = setup.route;
         answer.provenance.elapsedMs = msSince(start);
         answer.provenance.finishedAt = isoNow();
-        done(std::move(answer));
     }
 
     void askSemantic(const std::string &question, const std::optional<CurrentAccount> &current,

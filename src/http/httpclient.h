@@ -43,6 +43,9 @@ struct Request
     int maxRetryDelayMs = 10000; // a longer Retry-After is not waited for: the 429/503 is returned
     std::size_t maxResponseBytes = 16u << 20;
     bool verifyTls = true;
+    // Ask for gzip/brotli bodies. Off for servers on this machine, where compressing a large reply costs far
+    // more than sending it (brotli on a 30 MB reply: seconds).
+    bool acceptCompressed = true;
     // Set: the body of a 2xx reply is handed over as it arrives (an event stream) instead of being kept
     // in Response::body; head carries the status and headers. Return false to stop the transfer, which
     // then ends with ErrorKind::Cancelled. maxResponseBytes does not limit a streamed body (the receiver

@@ -1,5 +1,6 @@
 #include "http/url.h"
 
+#include <cctype>
 #include <curl/curl.h>
 #include <memory>
 
@@ -102,6 +103,22 @@ std::string originOf(std::string_view url)
         return {};
     auto pathStart = url.find_first_of("/?#", scheme + 3);
     return std::string(url.substr(0, pathStart));
+}
+
+bool isLoopbackUrl(std::string_view url)
+{
+    const std::string origin = originOf(url);
+    const auto hostStart = origin.find("://");
+    if (hostStart == std::string::npos)
+        return false;
+    std::string host = origin.substr(hostStart + 3);
+    if (host.rfind("[::1]", 0) == 0)
+        return true;
+    host = host.substr(0, host.find(':'));
+    for (char &c : host)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    const bool dottedDigits = !host.empty() && host.find_first_not_of("0123456789.") == std::string::npos;
+    return host == "localhost" || (host.rfind("127.", 0) == 0 && dottedDigits);
 }
 
 } // namespace lakeshore::http

@@ -24,4 +24,7 @@ namespace lakeshore::http {
 // "http://127.0.0.1:8080" from "http://127.0.0.1:8080/api/x?y"; empty when not absolute http(s).
 [[nodiscard]] std::string originOf(std::string_view url);
 
+// True when an absolute http(s) URL names this machine: localhost, 127.x.x.x or [::1].
+[[nodiscard]] bool isLoopbackUrl(std::string_view url);
+
 } // namespace lakeshore::http

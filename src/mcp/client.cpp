@@ -211,6 +211,41 @@ struct Client::Impl : std::enable_shared_from_this<Impl>
                      });
     }
 
+    // The same for a reply wanted as text (large results the caller decodes itself).
+    void requestText(std::string method, Json params, CallOptions call, bool mayReconnect,
+                     std::function<void(Result<std::string>)> done)
+    {
+        auto rpc = current();
+        if (!rpc) {
+            done(makeError(ErrorKind::Network, "not connected to the MCP server"));
+            return;
+        }
+        std::weak_ptr<Impl> weak = shared_from_this();
+        CallOptions again = call;
+        rpc->requestText(
+            method, params, std::move(call),
+            [weak, rpc, method, params, again, mayReconnect,
+             done = std::move(done)](Result<std::string> reply) mutable {
+                auto self = weak.lock();
+                if (!self || reply || !mayReconnect || !sessionExpired(reply.error())) {
+                    done(std::move(reply));
+                    return;
+                }
+                self->retire(rpc);
+                self->connect(again.cancel, [weak, method, params, again,
+                                             done = std::move(done)](Result<ServerIdentity> joined) mutable {
+                    auto self = weak.lock();
+                    if (!joined || !self) {
+                        done(joined ? makeError(ErrorKind::Cancelled, "the MCP client was closed")
+                                    : joined.error());
+                        return;
+                    }
+                    self->requestText(std::move(method), std::move(params), std::move(again), false,
+                                      std::move(done));
+                });
+            });
+    }
+
     void listPage(std::string cursor, std::vector<Tool> gathered, std::set<std::string> seenCursors,
                   int pages, CancelToken cancel, std::function<void(Result<std::vector<Tool>>)> done)
     {
@@ -318,6 +353,20 @@ void Client::callTool(const std::string &name, nlohmann::json arguments, ToolCal
                         }
                         done(parseToolResult(reply.value()));
                     });
+}
+
+void Client::callToolText(const std::string &name, nlohmann::json arguments, ToolCallOptions options,
+                          std::function<void(Result<std::string>)> done)
+{
+    Json params{{"name", name}, {"arguments", arguments.is_null() ? Json::object() : std::move(arguments)}};
+    if (options.meta.is_object() && !options.meta.empty())
+        params["_meta"] = options.meta;
+    CallOptions call;
+    call.timeoutMs = options.timeoutMs;
+    call.maxTotalMs = options.maxTotalMs;
+    call.cancel = options.cancel;
+    call.onProgress = std::move(options.onProgress);
+    m_impl->requestText("tools/call", std::move(params), std::move(call), true, std::move(done));
 }
 
 void Client::close()

@@ -70,6 +70,10 @@ public:
     // A result with isError is still a result (a model may read it and try again); see toolError().
     void callTool(const std::string &name, nlohmann::json arguments, ToolCallOptions options,
                   std::function<void(Result<ToolResult>)> done);
+    // The same call, its reply handed over as the JSON-RPC response's text (no DOM is built for large
+    // replies): for results the caller decodes itself, such as a million rows.
+    void callToolText(const std::string &name, nlohmann::json arguments, ToolCallOptions options,
+                      std::function<void(Result<std::string>)> done);
     void close();
 
     [[nodiscard]] bool isConnected() const;

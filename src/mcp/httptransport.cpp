@@ -1,5 +1,6 @@
 #include "mcp/httptransport.h"
 
+#include "http/url.h"
 #include "mcp/httpexchange.h"
 #include "mcp/httpreply.h"
 
@@ -129,6 +130,7 @@ struct HttpTransport::Impl : std::enable_shared_from_this<Impl>
         request.connectTimeoutMs = std::min(config.connectTimeoutMs, timeoutMs);
         request.maxResponseBytes = config.maxMessageBytes;
         request.verifyTls = config.verifyTls;
+        request.acceptCompressed = !http::isLoopbackUrl(config.url);
         return request;
     }
 

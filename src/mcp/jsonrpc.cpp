@@ -167,3 +167,68 @@ std::string serialize(const Message &message)
 }
 
 } // namespace lakeshore::mcp::jsonrpc
+
+namespace lakeshore::mcp::jsonrpc {
+
+std::optional<long long> leadingResponseId(std::string_view text)
+{
+    std::size_t at = 0;
+    const auto skipSpace = [&] {
+        while (at < text.size() &&
+               (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
+            ++at;
+    };
+    const auto take = [&](char c) {
+        skipSpace();
+        if (at >= text.size() || text[at] != c)
+            return false;
+        ++at;
+        return true;
+    };
+    // A string without escapes (member names and "2.0" never need them here).
+    const auto plainString = [&](std::string_view &out) {
+        if (!take('"'))
+            return false;
+        const std::size_t close = text.find('"', at);
+        if (close == std::string_view::npos ||
+            text.substr(at, close - at).find('\\') != std::string_view::npos)
+            return false;
+        out = text.substr(at, close - at);
+        at = close + 1;
+        return true;
+    };
+    if (!take('{'))
+        return std::nullopt;
+    std::optional<long long> id;
+    for (int member = 0; member < 3; ++member) {
+        if (member > 0 && !take(','))
+            return std::nullopt;
+        std::string_view key;
+        if (!plainString(key) || !take(':'))
+            return std::nullopt;
+        if (key == "jsonrpc") {
+            std::string_view version;
+            if (!plainString(version) || version != "2.0")
+                return std::nullopt;
+        } else if (key == "id") {
+            skipSpace();
+            const std::size_t start = at;
+            if (at < text.size() && text[at] == '-')
+                ++at;
+            const std::size_t digits = at;
+            while (at < text.size() && text[at] >= '0' && text[at] <= '9' && at - digits < 18)
+                ++at;
+            if (at == digits || (at < text.size() && (text[at] == '.' || text[at] == 'e' || text[at] == 'E' ||
+                                                      (text[at] >= '0' && text[at] <= '9'))))
+                return std::nullopt;
+            id = std::stoll(std::string(text.substr(start, at - start)));
+        } else if (key == "result") {
+            return id;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace lakeshore::mcp::jsonrpc

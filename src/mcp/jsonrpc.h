@@ -61,6 +61,11 @@ using Message = std::variant<Request, Notification, Response>;
 // naming the rule broken.
 [[nodiscard]] Result<std::vector<Message>> parse(std::string_view text);
 
+// For a large reply: the integer id of a success response whose "id" (and "jsonrpc") come before its
+// "result", read without parsing the result. nullopt for any other layout; the caller then parses the
+// whole message. The result itself is not checked here.
+[[nodiscard]] std::optional<long long> leadingResponseId(std::string_view text);
+
 // Compact JSON with no newline inside, as the stdio transport needs.
 [[nodiscard]] std::string serialize(const Message &message);
 

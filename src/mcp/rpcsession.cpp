@@ -18,11 +18,23 @@ using Done = std::function<void(Result<Json>, Json errorData)>;
 struct Pending
 {
     Done done;
+    std::function<void(Result<std::string>)> textDone; // set: the caller wants the reply's text, not a DOM
     std::function<void(const Progress &)> onProgress;
     int timeoutMs = 0;
     Clock::time_point deadline;
     Clock::time_point ceiling;
+
+    void finish(Error error)
+    {
+        if (textDone)
+            textDone(std::move(error));
+        else
+            done(std::move(error), Json());
+    }
 };
+
+// Replies at least this long skip the DOM when the caller asked for text and the id comes first.
+constexpr std::size_t kLargeReply = 1u << 20;
 
 std::string excerpt(const std::string &text)
 {
@@ -48,6 +60,8 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
     std::function<void(const jsonrpc::Notification &)> notificationHandler;
     std::thread timer;
 
+    void send(std::string method, nlohmann::json params, CallOptions options, Pending entry);
+
     std::optional<Pending> take(long long id)
     {
         std::lock_guard lock(mutex);
@@ -72,7 +86,7 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
         if (!found)
             return;
         sendCancelled(id, why.message);
-        found->done(std::move(why), Json());
+        found->finish(std::move(why));
     }
 
     void runTimer()
@@ -106,15 +120,33 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
 
     void received(std::string line)
     {
+        if (line.size() >= kLargeReply) {
+            if (const auto id = jsonrpc::leadingResponseId(line)) {
+                std::optional<Pending> found;
+                {
+                    std::lock_guard lock(mutex);
+                    auto it = pending.find(*id);
+                    if (it != pending.end() && it->second.textDone) {
+                        found = std::move(it->second);
+                        pending.erase(it);
+                    }
+                }
+                if (found) {
+                    found->textDone(std::move(line));
+                    return;
+                }
+            }
+        }
         auto parsed = jsonrpc::parse(line);
         if (!parsed) {
             std::lock_guard lock(mutex);
             strayOutput = line;
             return;
         }
+        const bool single = parsed.value().size() == 1;
         for (auto &message : parsed.value()) {
             if (auto *response = std::get_if<jsonrpc::Response>(&message))
-                answered(std::move(*response));
+                answered(std::move(*response), single ? &line : nullptr);
             else if (auto *notification = std::get_if<jsonrpc::Notification>(&message))
                 notified(*notification);
             else
@@ -122,7 +154,7 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
         }
     }
 
-    void answered(jsonrpc::Response response)
+    void answered(jsonrpc::Response response, const std::string *line)
     {
         // We only send integer ids; anything else answers nobody.
         if (!response.id || !std::holds_alternative<long long>(*response.id))
@@ -136,10 +168,16 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
                                                             response.error->message);
             error.code = std::to_string(response.error->code);
             error.serviceMessage = response.error->message;
-            found->done(std::move(error), response.error->data);
+            if (found->textDone)
+                found->textDone(std::move(error));
+            else
+                found->done(std::move(error), response.error->data);
             return;
         }
-        found->done(std::move(response.result), Json());
+        if (found->textDone)
+            found->textDone(line ? *line : jsonrpc::serialize(response));
+        else
+            found->done(std::move(response.result), Json());
     }
 
     void notified(const jsonrpc::Notification &notification)
@@ -212,7 +250,7 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
                 ")";
         }
         for (auto &[id, entry] : failing)
-            entry.done(reason, Json());
+            entry.finish(reason);
     }
 };
 
@@ -243,7 +281,7 @@ Status RpcSession::start()
         if (!impl || !std::holds_alternative<long long>(id))
             return;
         if (auto found = impl->take(std::get<long long>(id)))
-            found->done(std::move(reason), Json());
+            found->finish(std::move(reason));
     };
     {
         std::lock_guard lock(m_impl->mutex);
@@ -269,40 +307,54 @@ void RpcSession::request(std::string method, nlohmann::json params, CallOptions 
 void RpcSession::requestRaw(std::string method, nlohmann::json params, CallOptions options,
                             std::function<void(Result<nlohmann::json>, nlohmann::json errorData)> done)
 {
+    Pending entry;
+    entry.done = std::move(done);
+    m_impl->send(std::move(method), std::move(params), std::move(options), std::move(entry));
+}
+
+void RpcSession::requestText(std::string method, nlohmann::json params, CallOptions options,
+                             std::function<void(Result<std::string>)> done)
+{
+    Pending entry;
+    entry.textDone = std::move(done);
+    m_impl->send(std::move(method), std::move(params), std::move(options), std::move(entry));
+}
+
+void RpcSession::Impl::send(std::string method, nlohmann::json params, CallOptions options, Pending entry)
+{
+    const std::shared_ptr<Impl> self = shared_from_this();
     if (options.cancel.cancelled()) {
-        done(makeError(ErrorKind::Cancelled, "cancelled"), Json());
+        entry.finish(makeError(ErrorKind::Cancelled, "cancelled"));
         return;
     }
-    const long long id = m_impl->nextId++;
+    const long long id = self->nextId++;
     if (params.is_null())
         params = Json::object();
     if (options.onProgress)
         params["_meta"]["progressToken"] = id;
     const auto now = Clock::now();
     {
-        std::lock_guard lock(m_impl->mutex);
-        if (!m_impl->open) {
-            done(makeError(ErrorKind::Network, "the MCP server connection is closed"), Json());
+        std::lock_guard lock(self->mutex);
+        if (!self->open) {
+            entry.finish(makeError(ErrorKind::Network, "the MCP server connection is closed"));
             return;
         }
-        Pending entry;
-        entry.done = std::move(done);
         entry.onProgress = std::move(options.onProgress);
         entry.timeoutMs = options.timeoutMs;
         entry.deadline = now + std::chrono::milliseconds(options.timeoutMs);
         entry.ceiling = now + std::chrono::milliseconds(std::max(options.timeoutMs, options.maxTotalMs));
-        m_impl->pending.emplace(id, std::move(entry));
+        self->pending.emplace(id, std::move(entry));
     }
-    m_impl->timerWake.notify_all();
-    auto sent = m_impl->transport->send(
-        jsonrpc::serialize(jsonrpc::Request{id, std::move(method), std::move(params)}));
+    self->timerWake.notify_all();
+    auto sent =
+        self->transport->send(jsonrpc::serialize(jsonrpc::Request{id, std::move(method), std::move(params)}));
     if (!sent) {
-        if (auto found = m_impl->take(id))
-            found->done(sent.error(), Json());
+        if (auto found = self->take(id))
+            found->finish(sent.error());
         return;
     }
     // After the send, so notifications/cancelled never overtakes its request.
-    std::weak_ptr<Impl> weak = m_impl;
+    std::weak_ptr<Impl> weak = self;
     options.cancel.onCancel([weak, id] {
         if (auto impl = weak.lock())
             impl->cancel(id, makeError(ErrorKind::Cancelled, "cancelled"));

@@ -45,6 +45,10 @@ public:
     // The same, also handing over a JSON-RPC error's data member (null when absent).
     void requestRaw(std::string method, nlohmann::json params, CallOptions options,
                     std::function<void(Result<nlohmann::json>, nlohmann::json errorData)> done);
+    // The same, but a success arrives as the whole reply's JSON text, for results too large to hold as a
+    // DOM (the caller decodes the text itself); errors arrive as they do for request().
+    void requestText(std::string method, nlohmann::json params, CallOptions options,
+                     std::function<void(Result<std::string>)> done);
     Status notify(std::string method, nlohmann::json params);
     // Notifications other than progress (e.g. notifications/tools/list_changed, notifications/message).
     void onNotification(std::function<void(const jsonrpc::Notification &)> handler);

@@ -128,6 +128,7 @@ private slots:
                  "Node 22 or @bytebase/dbhub is missing: run npm ci --prefix tests/peers");
         demo::DemoOptions options;
         options.world = demo::WorldOptions{1847, demo::WorldSize::Small, domain::Date(2025, 6, 30)};
+        options.lakehouseMaxRows = 1000000;
         auto tenant = demo::DemoTenant::start(options);
         QVERIFY2(tenant.ok(), qPrintable(describe(tenant)));
         m_tenant = std::move(tenant.value());
@@ -224,6 +225,31 @@ private slots:
                 else
                     QCOMPARE(qs(a.text(row, column)), qs(b.text(row, column)));
             }
+    }
+
+    // A result too large to wait for: the answer comes with the first rows, the rest decode behind it.
+    void decodesALargeResultProgressively()
+    {
+        LakehouseSetup setup = dbhub();
+        setup.maxRows = 1000000;
+        setup.transport = [url = m_tenant->lakehouseMcpUrl()] {
+            mcp::HttpServerConfig config;
+            config.url = url;
+            return std::make_unique<mcp::HttpTransport>(config);
+        };
+        Assistant assistant(setup, *m_http, m_crm);
+        Capture<Result<Answer>> answer;
+        assistant.runSql("SELECT * FROM fact_invoice_line", Answer{}, {}, {}, answer.callback());
+        QVERIFY(answer.wait(1, std::chrono::seconds(60)));
+        QVERIFY2(answer.value().ok(), qPrintable(describe(answer.value())));
+        const Answer got = answer.value().value();
+        QVERIFY(got.decoding);
+        QVERIFY(got.rows.rowCount() >= 200);
+        auto all = got.decoding->wait();
+        QVERIFY(all.ok());
+        QCOMPARE(static_cast<long long>(all.value().rowCount()), lineCount(m_mart));
+        QCOMPARE(all.value().columnCount(), std::size_t(15));
+        QCOMPARE(qs(got.accountColumn), QStringLiteral("account_number"));
     }
 
     void runsEditedSqlAndGuardsIt()

@@ -24,6 +24,7 @@ private slots:
     void join();
     void origin_data();
     void origin();
+    void loopback();
 };
 
 void TestUrl::percentEncodeValues_data()
@@ -169,6 +170,17 @@ void TestUrl::origin()
     QFETCH(QString, url);
     QFETCH(QString, expected);
     QCOMPARE(qs(originOf(url.toStdString())), expected);
+}
+
+void TestUrl::loopback()
+{
+    for (const char *local :
+         {"http://127.0.0.1:8080/mcp", "http://LOCALHOST/x", "https://127.1.2.3", "http://[::1]:9/"})
+        QVERIFY2(isLoopbackUrl(local), local);
+    for (const char *remote :
+         {"https://example.com/mcp", "http://127.0.0.1.example.com/", "http://localhost.evil/",
+          "http://10.0.0.1/", "ftp://127.0.0.1/", "/relative", "", "http://user@[::2]/"})
+        QVERIFY2(!isLoopbackUrl(remote), remote);
 }
 
 QTEST_APPLESS_MAIN(TestUrl)

@@ -11,6 +11,20 @@ class JsonRpcTest : public QObject
     Q_OBJECT
 
 private slots:
+    void leadingResponseIdReadsOnlyTheEnvelope()
+    {
+        QCOMPARE(leadingResponseId(R"({"id":42,"jsonrpc":"2.0","result":{"rows":[)").value_or(-1), 42LL);
+        QCOMPARE(leadingResponseId(R"( { "jsonrpc" : "2.0" , "id" : -3 , "result" : 1)").value_or(0), -3LL);
+        // Anything else is left to the full parser.
+        for (const char *other :
+             {R"({"result":{},"jsonrpc":"2.0","id":1})", R"({"id":"abc","result":{}})",
+              R"({"id":1.5,"result":{}})", R"({"id":-,"result":{}})", R"({"id":1,"error":{}})",
+              R"({"jsonrpc":"1.0","id":1,"result":{}})", R"({"i\u0064":1,"result":{}})",
+              R"({"id":123456789012345678901,"result":{}})", R"([{"id":1,"result":{}}])", "", "{",
+              R"({"id":)", R"({"jsonrpc":"2.0")", R"({"id":1,"jsonrpc":"2.0","method":"x"})"})
+            QVERIFY2(!leadingResponseId(other).has_value(), other);
+    }
+
     void requestWithIntegerAndStringIds()
     {
         auto parsed = parse(R"({"jsonrpc":"2.0","id":7,"method":"tools/list","params":{"cursor":"c1"}})");
