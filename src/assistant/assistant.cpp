@@ -96,6 +96,28 @@ std::string accountColumnOf(const ResultSet &rows, const std::string &hint)
     return {};
 }
 
+// The CRM accounts a binding named, so rows can open them.
+void addAccounts(Answer &answer, const CrmBinding &binding)
+{
+    for (const auto &number : binding.accountNumbers) {
+        const auto id = binding.crmIdByNumber.find(number);
+        const auto name = binding.nameByNumber.find(number);
+        answer.accounts[number] = AccountRef{id == binding.crmIdByNumber.end() ? "" : id->second,
+                                             name == binding.nameByNumber.end() ? "" : name->second};
+    }
+}
+
+// An answer in a route's own words (a model's or the server's), before the rows are read.
+Answer spokenAnswer(const std::string &question, std::string text, std::string sql)
+{
+    Answer answer;
+    answer.question = question;
+    answer.title = question;
+    answer.text = std::move(text);
+    answer.sql = std::move(sql);
+    return answer;
+}
+
 std::string columnNamed(const ResultSet &rows, const std::string &wanted)
 {
     for (const auto &column : rows.columns())
@@ -360,13 +382,7 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
                          if (!sql)
                              return done(sql.error());
                          answer.sql = std::move(sql.value());
-                         for (const auto &number : binding.value().accountNumbers) {
-                             const auto id = binding.value().crmIdByNumber.find(number);
-                             const auto name = binding.value().nameByNumber.find(number);
-                             answer.accounts[number] =
-                                 AccountRef{id == binding.value().crmIdByNumber.end() ? "" : id->second,
-                                            name == binding.value().nameByNumber.end() ? "" : name->second};
-                         }
+                         addAccounts(answer, binding.value());
                          answer.steps.push_back(
                              "CRM: " + std::to_string(binding.value().accountNumbers.size()) + " accounts " +
                              binding.value().scope);
@@ -422,11 +438,8 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
                                   start](Result<LlmAnswer> said) mutable {
                                      if (!said)
                                          return done(said.error());
-                                     Answer answer;
-                                     answer.question = question;
-                                     answer.title = question;
-                                     answer.text = said.value().text;
-                                     answer.sql = said.value().sql;
+                                     Answer answer =
+                                         spokenAnswer(question, said.value().text, said.value().sql);
                                      for (const auto &[number, account] : said.value().boundAccounts)
                                          answer.accounts[number] = AccountRef{account.crmId, account.name};
                                      for (const auto &step : said.value().steps)
@@ -484,19 +497,9 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
             [self, question, server, binding, done = std::move(done), start](Result<NlAnswer> said) mutable {
                 if (!said)
                     return done(said.error());
-                Answer answer;
-                answer.question = question;
-                answer.title = question;
-                answer.text = said.value().text;
-                answer.sql = said.value().sql;
+                Answer answer = spokenAnswer(question, said.value().text, said.value().sql);
                 answer.steps = said.value().steps;
-                for (const auto &number : binding.accountNumbers) {
-                    const auto id = binding.crmIdByNumber.find(number);
-                    const auto name = binding.nameByNumber.find(number);
-                    answer.accounts[number] =
-                        AccountRef{id == binding.crmIdByNumber.end() ? "" : id->second,
-                                   name == binding.nameByNumber.end() ? "" : name->second};
-                }
+                addAccounts(answer, binding);
                 self->finish(std::move(answer), said.value().rows, said.value().rowsTool, server, start,
                              done);
             });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
+#include <type_traits>
 
 namespace lakeshore::mcp {
 namespace {
@@ -177,9 +178,10 @@ struct Client::Impl : std::enable_shared_from_this<Impl>
     }
 
     // A request on the current session; a session the server forgot is re-initialized and the
-    // request sent once more.
+    // request sent once more. T is Json (a parsed result) or std::string (the reply's text).
+    template <class T>
     void request(std::string method, Json params, CallOptions call, bool mayReconnect,
-                 std::function<void(Result<Json>)> done)
+                 std::function<void(Result<T>)> done)
     {
         auto rpc = current();
         if (!rpc) {
@@ -188,62 +190,30 @@ struct Client::Impl : std::enable_shared_from_this<Impl>
         }
         std::weak_ptr<Impl> weak = shared_from_this();
         CallOptions again = call;
-        rpc->request(method, params, std::move(call),
-                     [weak, rpc, method, params, again, mayReconnect,
-                      done = std::move(done)](Result<Json> reply) mutable {
-                         auto self = weak.lock();
-                         if (!self || reply || !mayReconnect || !sessionExpired(reply.error())) {
-                             done(std::move(reply));
-                             return;
-                         }
-                         self->retire(rpc);
-                         self->connect(again.cancel, [weak, method, params, again, done = std::move(done)](
-                                                         Result<ServerIdentity> joined) mutable {
-                             auto self = weak.lock();
-                             if (!joined || !self) {
-                                 done(joined ? makeError(ErrorKind::Cancelled, "the MCP client was closed")
-                                             : joined.error());
-                                 return;
-                             }
-                             self->request(std::move(method), std::move(params), std::move(again), false,
-                                           std::move(done));
-                         });
-                     });
-    }
-
-    // The same for a reply wanted as text (large results the caller decodes itself).
-    void requestText(std::string method, Json params, CallOptions call, bool mayReconnect,
-                     std::function<void(Result<std::string>)> done)
-    {
-        auto rpc = current();
-        if (!rpc) {
-            done(makeError(ErrorKind::Network, "not connected to the MCP server"));
-            return;
-        }
-        std::weak_ptr<Impl> weak = shared_from_this();
-        CallOptions again = call;
-        rpc->requestText(
-            method, params, std::move(call),
-            [weak, rpc, method, params, again, mayReconnect,
-             done = std::move(done)](Result<std::string> reply) mutable {
+        auto onReply = [weak, rpc, method, params, again, mayReconnect,
+                        done = std::move(done)](Result<T> reply) mutable {
+            auto self = weak.lock();
+            if (!self || reply || !mayReconnect || !sessionExpired(reply.error())) {
+                done(std::move(reply));
+                return;
+            }
+            self->retire(rpc);
+            self->connect(again.cancel, [weak, method, params, again,
+                                         done = std::move(done)](Result<ServerIdentity> joined) mutable {
                 auto self = weak.lock();
-                if (!self || reply || !mayReconnect || !sessionExpired(reply.error())) {
-                    done(std::move(reply));
+                if (!joined || !self) {
+                    done(joined ? makeError(ErrorKind::Cancelled, "the MCP client was closed")
+                                : joined.error());
                     return;
                 }
-                self->retire(rpc);
-                self->connect(again.cancel, [weak, method, params, again,
-                                             done = std::move(done)](Result<ServerIdentity> joined) mutable {
-                    auto self = weak.lock();
-                    if (!joined || !self) {
-                        done(joined ? makeError(ErrorKind::Cancelled, "the MCP client was closed")
-                                    : joined.error());
-                        return;
-                    }
-                    self->requestText(std::move(method), std::move(params), std::move(again), false,
-                                      std::move(done));
-                });
+                self->request<T>(std::move(method), std::move(params), std::move(again), false,
+                                 std::move(done));
             });
+        };
+        if constexpr (std::is_same_v<T, std::string>)
+            rpc->requestText(method, params, std::move(call), std::move(onReply));
+        else
+            rpc->request(method, params, std::move(call), std::move(onReply));
     }
 
     void listPage(std::string cursor, std::vector<Tool> gathered, std::set<std::string> seenCursors,
@@ -257,54 +227,54 @@ struct Client::Impl : std::enable_shared_from_this<Impl>
         call.maxTotalMs = options.listTimeoutMs;
         call.cancel = cancel;
         std::weak_ptr<Impl> weak = shared_from_this();
-        request("tools/list", std::move(params), std::move(call), true,
-                [weak, gathered = std::move(gathered), seenCursors = std::move(seenCursors), pages, cancel,
-                 done = std::move(done)](Result<Json> reply) mutable {
-                    auto self = weak.lock();
-                    if (!self) {
-                        done(makeError(ErrorKind::Cancelled, "the MCP client was closed"));
-                        return;
-                    }
-                    if (!reply) {
-                        done(reply.error());
-                        return;
-                    }
-                    const Json &page = reply.value();
-                    if (!page.is_object() || !page.contains("tools") || !page["tools"].is_array()) {
-                        done(makeError(ErrorKind::Malformed,
-                                       "the MCP server answered tools/list without a tool list"));
-                        return;
-                    }
-                    for (const auto &entry : page["tools"]) {
-                        auto tool = parseTool(entry);
-                        if (!tool) {
-                            done(tool.error());
-                            return;
-                        }
-                        gathered.push_back(std::move(tool.value()));
-                    }
-                    const auto next = page.find("nextCursor");
-                    if (next == page.end() || next->is_null() ||
-                        (next->is_string() && next->get<std::string>().empty())) {
-                        done(std::move(gathered));
-                        return;
-                    }
-                    if (!next->is_string()) {
-                        done(makeError(ErrorKind::Malformed,
-                                       "the MCP server sent a nextCursor that is not a string"));
-                        return;
-                    }
-                    const std::string cursor = next->get<std::string>();
-                    if (!seenCursors.insert(cursor).second || pages + 1 >= self->options.maxToolPages) {
-                        done(makeError(ErrorKind::Loop,
-                                       "the MCP server's tool list pages do not end (cursor \"" +
-                                           cursor.substr(0, 40) + "\" again, or over " +
-                                           std::to_string(self->options.maxToolPages) + " pages)"));
-                        return;
-                    }
-                    self->listPage(cursor, std::move(gathered), std::move(seenCursors), pages + 1, cancel,
-                                   std::move(done));
-                });
+        request<Json>("tools/list", std::move(params), std::move(call), true,
+                      [weak, gathered = std::move(gathered), seenCursors = std::move(seenCursors), pages,
+                       cancel, done = std::move(done)](Result<Json> reply) mutable {
+                          auto self = weak.lock();
+                          if (!self) {
+                              done(makeError(ErrorKind::Cancelled, "the MCP client was closed"));
+                              return;
+                          }
+                          if (!reply) {
+                              done(reply.error());
+                              return;
+                          }
+                          const Json &page = reply.value();
+                          if (!page.is_object() || !page.contains("tools") || !page["tools"].is_array()) {
+                              done(makeError(ErrorKind::Malformed,
+                                             "the MCP server answered tools/list without a tool list"));
+                              return;
+                          }
+                          for (const auto &entry : page["tools"]) {
+                              auto tool = parseTool(entry);
+                              if (!tool) {
+                                  done(tool.error());
+                                  return;
+                              }
+                              gathered.push_back(std::move(tool.value()));
+                          }
+                          const auto next = page.find("nextCursor");
+                          if (next == page.end() || next->is_null() ||
+                              (next->is_string() && next->get<std::string>().empty())) {
+                              done(std::move(gathered));
+                              return;
+                          }
+                          if (!next->is_string()) {
+                              done(makeError(ErrorKind::Malformed,
+                                             "the MCP server sent a nextCursor that is not a string"));
+                              return;
+                          }
+                          const std::string cursor = next->get<std::string>();
+                          if (!seenCursors.insert(cursor).second || pages + 1 >= self->options.maxToolPages) {
+                              done(makeError(ErrorKind::Loop,
+                                             "the MCP server's tool list pages do not end (cursor \"" +
+                                                 cursor.substr(0, 40) + "\" again, or over " +
+                                                 std::to_string(self->options.maxToolPages) + " pages)"));
+                              return;
+                          }
+                          self->listPage(cursor, std::move(gathered), std::move(seenCursors), pages + 1,
+                                         cancel, std::move(done));
+                      });
     }
 };
 
@@ -345,14 +315,14 @@ void Client::callTool(const std::string &name, nlohmann::json arguments, ToolCal
     call.maxTotalMs = options.maxTotalMs;
     call.cancel = options.cancel;
     call.onProgress = std::move(options.onProgress);
-    m_impl->request("tools/call", std::move(params), std::move(call), true,
-                    [done = std::move(done)](Result<Json> reply) {
-                        if (!reply) {
-                            done(reply.error());
-                            return;
-                        }
-                        done(parseToolResult(reply.value()));
-                    });
+    m_impl->request<Json>("tools/call", std::move(params), std::move(call), true,
+                          [done = std::move(done)](Result<Json> reply) {
+                              if (!reply) {
+                                  done(reply.error());
+                                  return;
+                              }
+                              done(parseToolResult(reply.value()));
+                          });
 }
 
 void Client::callToolText(const std::string &name, nlohmann::json arguments, ToolCallOptions options,
@@ -366,7 +336,7 @@ void Client::callToolText(const std::string &name, nlohmann::json arguments, Too
     call.maxTotalMs = options.maxTotalMs;
     call.cancel = options.cancel;
     call.onProgress = std::move(options.onProgress);
-    m_impl->requestText("tools/call", std::move(params), std::move(call), true, std::move(done));
+    m_impl->request<std::string>("tools/call", std::move(params), std::move(call), true, std::move(done));
 }
 
 void Client::close()
