@@ -5,6 +5,7 @@
 #include <algorithm>
 
 namespace lakeshore::mcp {
+inline namespace serving {
 namespace {
 
 using Json = nlohmann::json;
@@ -127,4 +128,5 @@ std::vector<std::string> ToolServer::toolNames() const
     return names;
 }
 
+} // namespace serving
 } // namespace lakeshore::mcp

@@ -17,7 +17,10 @@
 #include <variant>
 #include <vector>
 
+// The server role's Tool and ToolResult are not the client's (tools.h): an inline namespace keeps their
+// symbols apart in a binary that holds both roles (the app runs the demo lakehouse server and the client).
 namespace lakeshore::mcp {
+inline namespace serving {
 
 inline constexpr const char *kLatestProtocolVersion = "2025-11-25";
 // Newest first: 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05.
@@ -150,4 +153,5 @@ private:
     std::shared_ptr<detail::ToolRegistry> m_registry;
 };
 
+} // namespace serving
 } // namespace lakeshore::mcp

@@ -8,6 +8,7 @@
 #include <optional>
 
 namespace lakeshore::mcp {
+inline namespace serving {
 
 struct detail::ToolRegistry
 {
@@ -60,4 +61,5 @@ inline nlohmann::json errorMessage(const std::optional<jsonrpc::Id> &id, int cod
 }
 
 } // namespace detail
+} // namespace serving
 } // namespace lakeshore::mcp

@@ -2,7 +2,9 @@
 
 #include "mcp/serverdetail.h"
 
-namespace lakeshore::mcp::detail {
+namespace lakeshore::mcp {
+inline namespace serving {
+namespace detail {
 
 void AnswerSlot::add(std::optional<nlohmann::json> response)
 {
@@ -47,4 +49,6 @@ void RunningCall::progress(double value, std::optional<double> total, const std:
             dump({{"jsonrpc", "2.0"}, {"method", "notifications/progress"}, {"params", std::move(params)}}));
 }
 
-} // namespace lakeshore::mcp::detail
+} // namespace detail
+} // namespace serving
+} // namespace lakeshore::mcp

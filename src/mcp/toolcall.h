@@ -13,7 +13,9 @@
 #include <string>
 #include <vector>
 
-namespace lakeshore::mcp::detail {
+namespace lakeshore::mcp {
+inline namespace serving {
+namespace detail {
 
 struct AnswerSlot
 {
@@ -44,4 +46,6 @@ struct RunningCall
     void progress(double value, std::optional<double> total, const std::string &message);
 };
 
-} // namespace lakeshore::mcp::detail
+} // namespace detail
+} // namespace serving
+} // namespace lakeshore::mcp

@@ -11,6 +11,7 @@
 #include <thread>
 
 namespace lakeshore::mcp {
+inline namespace serving {
 namespace {
 
 using detail::AnswerSlot;
@@ -483,4 +484,5 @@ std::unique_ptr<ToolSession> ToolServer::openSession()
     return std::unique_ptr<ToolSession>(new ToolSession(std::move(impl)));
 }
 
+} // namespace serving
 } // namespace lakeshore::mcp
