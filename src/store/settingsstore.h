@@ -14,6 +14,7 @@
 
 #include "core/result.h"
 #include "sources/connectionsettings.h"
+#include "store/mcpsettings.h"
 #include "store/paths.h"
 
 #include <array>
@@ -54,6 +55,27 @@ public:
     // App preferences as text. Keys are 1..256 bytes.
     [[nodiscard]] Result<std::optional<std::string>> value(std::string_view key);
     Status setValue(std::string_view key, std::string_view value);
+
+    // MCP servers (mcpservers.cpp). Secrets (env and header values, bearer token) are sealed per row.
+    [[nodiscard]] Result<McpServerList> mcpServers();
+    [[nodiscard]] Result<std::optional<mcp::McpServerConfig>> mcpServer(std::string_view id);
+    // Validates, then inserts (a new id when config.id is empty) or replaces the row with config.id
+    // (NotFound when it was removed). Invalid when another server has the name (case ignored). The id.
+    [[nodiscard]] Result<std::string> saveMcpServer(const mcp::McpServerConfig &config);
+    // Invalid, naming them, while lakehouse connections use the server.
+    Status removeMcpServer(std::string_view id);
+
+    // Lakehouse connections (lakehouseconnections.cpp); the LLM API key is sealed per row.
+    [[nodiscard]] Result<LakehouseConnectionList> lakehouseConnections();
+    [[nodiscard]] Result<std::optional<mcp::LakehouseConnection>> lakehouseConnection(std::string_view id);
+    // As saveMcpServer; NotFound when its server is not stored.
+    [[nodiscard]] Result<std::string> saveLakehouseConnection(const mcp::LakehouseConnection &connection);
+    // Also clears the active connection when it was this one.
+    Status removeLakehouseConnection(std::string_view id);
+    // The connection the assistant uses; empty = none chosen (the demo lakehouse).
+    [[nodiscard]] Result<std::string> activeLakehouseConnectionId();
+    // NotFound for an id that is not stored; empty clears.
+    Status setActiveLakehouseConnectionId(std::string_view id);
 
     [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
     [[nodiscard]] const std::string &path() const { return m_path; }

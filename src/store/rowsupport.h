@@ -1,0 +1,41 @@
+// Small pieces the store's row files share: fresh row ids, stored text made safe for messages, sealed
+// JSON maps, and running several statements as one transaction.
+#pragma once
+
+#include "core/result.h"
+#include "store/sqlite.h"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lakeshore::store {
+
+// 16 random hex digits.
+[[nodiscard]] Result<std::string> newRowId();
+
+// Stored text as it may appear in a message: at most 40 printable characters, quoted.
+[[nodiscard]] std::string quotedForMessage(std::string_view text);
+
+// Runs body inside BEGIN IMMEDIATE .. COMMIT; any failure rolls back and is returned.
+Status inTransaction(sqlite::Database &db, const std::function<Status()> &body);
+
+// A map of secrets as a sealed JSON object; nullopt for an empty map (stored as NULL).
+[[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>>
+sealMap(const std::array<std::uint8_t, 32> &key, const std::map<std::string, std::string> &map,
+        std::string_view aad);
+// The opposite; a blob that does not open or does not hold an object of strings is an error naming field.
+[[nodiscard]] Result<std::map<std::string, std::string>> openMap(const std::array<std::uint8_t, 32> &key,
+                                                                 const std::vector<std::uint8_t> &blob,
+                                                                 std::string_view aad,
+                                                                 const std::string &field);
+
+// Binds a secret as a sealed blob, or NULL when it is empty.
+Status bindSecret(sqlite::Statement &statement, int index, const std::array<std::uint8_t, 32> &key,
+                  std::string_view secret, std::string_view aad);
+
+} // namespace lakeshore::store
