@@ -14,11 +14,14 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qtqml
     qml6-module-qtqml-models qml6-module-qtcore qml6-module-qttest qml6-module-qt-labs-settings
+    qml6-module-qt-labs-folderlistmodel
+    qt6-webengine-dev qml6-module-qtwebengine qml6-module-qtwebchannel
 )
+# npm bundles the web assets (Chart.js for the assistant's charts) in both modes.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "$mode" = test ]; then
     packages+=(dpkg-dev file)
-    command -v node >/dev/null 2>&1 || packages+=(nodejs)
-    command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()
@@ -31,6 +34,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The web libraries the app's WebEngine panes bundle at build time (package-lock.json pins them).
+npm ci --prefix "$root/resources/web" --no-audit --no-fund --loglevel=error
 
 if [ "$mode" = test ]; then
     # The pinned third-party peers the tests run against (package-lock.json fixes every version).

@@ -10,6 +10,7 @@ ApplicationWindow {
     id: root
 
     property alias accountsPage: accountsPage
+    property alias assistantPage: assistantPage
     property alias currentPage: pages.currentIndex
 
     function showPage(index: int) {
@@ -31,6 +32,11 @@ ApplicationWindow {
     Shortcut {
         sequence: "Ctrl+2"
         onActivated: root.showPage(1)
+    }
+
+    Shortcut {
+        sequence: "Ctrl+3"
+        onActivated: root.showPage(2)
     }
 
     header: ToolBar {
@@ -115,7 +121,7 @@ ApplicationWindow {
                     }
 
                     Repeater {
-                        model: [qsTr("Accounts"), qsTr("Settings")]
+                        model: [qsTr("Accounts"), qsTr("Settings"), qsTr("Assistant")]
 
                         delegate: ToolButton {
                             required property int index
@@ -145,6 +151,23 @@ ApplicationWindow {
                 }
 
                 SettingsPage {
+                    id: settingsPage
+                }
+
+                AssistantPage {
+                    id: assistantPage
+
+                    contextAccountId: accountsPage.account360.accountId
+                    contextAccountNumber: accountsPage.account360.accountNumber
+                    contextAccountName: accountsPage.account360.header.summary.name ?? ""
+                    onAccountRequested: (accountId, accountNumber) => {
+                        accountsPage.account360.open(accountId, accountNumber);
+                        root.showPage(0);
+                    }
+                    onSettingsRequested: {
+                        settingsPage.section = 1;
+                        root.showPage(1);
+                    }
                 }
             }
         }

@@ -23,4 +23,16 @@ set(LAKESHORE_QML_FILES
     Accounts/panels/ContractCoveragePanel.qml
     Settings/SettingsPage.qml
     Settings/ConnectionEditor.qml
+    Settings/ConnectionsSettings.qml
+    Settings/LakehouseSettings.qml
+    Settings/McpServerRow.qml
+    Settings/McpServerDialog.qml
+    Settings/SecretMapEditor.qml
+    Settings/McpImportDialog.qml
+    Settings/LakehouseConnectionDialog.qml
+    Assistant/AssistantPage.qml
+    Assistant/AnswerCard.qml
+    Assistant/SqlBlock.qml
+    Assistant/ResultTable.qml
+    Assistant/ResultChart.qml
 )

@@ -11,6 +11,8 @@
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QTranslator>
+#include <QtWebEngineQuick/qtwebenginequickglobal.h>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(LakeshorePlugin)
 
@@ -28,6 +30,11 @@ std::vector<std::string> toStd(const QStringList &list)
 
 int main(int argc, char **argv)
 {
+    // Chromium (the assistant's chart pane) refuses to run as root with its sandbox on; as root there is
+    // nothing left for the sandbox to protect from, so turn it off unless the user chose otherwise.
+    if (geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX"))
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    QtWebEngineQuick::initialize(); // before the application object: it shares the OpenGL context
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Lakeshore"));
     QGuiApplication::setOrganizationName(QStringLiteral("Lakeshore"));
@@ -90,10 +97,20 @@ int main(int argc, char **argv)
         QStringLiteral("count"));
     const QCommandLineOption page(
         QStringLiteral("page"),
-        QCoreApplication::translate("main", "Show this page first: accounts or settings."),
+        QCoreApplication::translate(
+            "main",
+            "Show this page first: accounts, settings, lakehouse (Settings → Lakehouse) or assistant."),
         QStringLiteral("name"));
-    parser.addOptions(
-        {demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle, page});
+    const QCommandLineOption ask(
+        QStringLiteral("ask"),
+        QCoreApplication::translate("main", "Show the Assistant and ask this question (with --screenshot: "
+                                            "the shot is taken once the answer is shown)."),
+        QStringLiteral("question"));
+    const QCommandLineOption chart(
+        QStringLiteral("chart"),
+        QCoreApplication::translate("main", "With --ask: show the answer as a chart."));
+    parser.addOptions({demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle,
+                       page, ask, chart});
     parser.process(rest);
 
     Session::Options options;
@@ -117,10 +134,17 @@ int main(int argc, char **argv)
     scenarioOptions.statePath = parser.value(stateOut);
     scenarioOptions.reportReady = parser.isSet(reportReady);
     scenarioOptions.cycleAccounts = parser.value(cycle).toInt();
+    scenarioOptions.askQuestion = parser.value(ask);
+    scenarioOptions.showChart = parser.isSet(chart);
     if (parser.value(page) == QLatin1String("settings"))
         scenarioOptions.page = 1;
-    else if (parser.isSet(page) && parser.value(page) != QLatin1String("accounts")) {
-        std::fprintf(stderr, "lakeshore: --page must be accounts or settings\n");
+    else if (parser.value(page) == QLatin1String("lakehouse")) {
+        scenarioOptions.page = 1;
+        scenarioOptions.settingsSection = 1;
+    } else if (parser.value(page) == QLatin1String("assistant")) {
+        scenarioOptions.page = 2;
+    } else if (parser.isSet(page) && parser.value(page) != QLatin1String("accounts")) {
+        std::fprintf(stderr, "lakeshore: --page must be accounts, settings, lakehouse or assistant\n");
         return 2;
     }
     if (scenarioOptions.active()) {

@@ -6,104 +6,46 @@ import QtQuick.Layouts
 
 import Lakeshore
 
-// Settings → Connections: the CRM and ERP the app reads, or the embedded demo tenant.
-ScrollView {
+// Settings: the CRM and ERP connections, and the lakehouse the assistant queries through MCP servers.
+Page {
     id: root
 
-    property alias connections: controller
+    property alias connections: connectionsSettings.connections
+    property alias lakehouse: lakehouseSettings.controller
+    property alias lakehouseView: lakehouseSettings
+    property alias section: tabs.currentIndex // 0 connections, 1 lakehouse
 
-    contentWidth: availableWidth
-    clip: true
+    objectName: "settingsPage"
 
-    ConnectionsController {
-        id: controller
+    header: TabBar {
+        id: tabs
 
-        objectName: "connections"
-        Component.onCompleted: load()
+        TabButton {
+            text: qsTr("Connections")
+            width: implicitWidth
+            leftPadding: 16
+            rightPadding: 16
+        }
+
+        TabButton {
+            objectName: "lakehouseTab"
+            text: qsTr("Lakehouse")
+            width: implicitWidth
+            leftPadding: 16
+            rightPadding: 16
+        }
     }
 
-    ColumnLayout {
-        width: Math.min(root.availableWidth, 900)
-        spacing: 12
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: tabs.currentIndex
 
-        Label {
-            text: qsTr("Connections")
-            font.pixelSize: 22
-            font.bold: true
-            Layout.margins: 16
-            Layout.bottomMargin: 0
+        ConnectionsSettings {
+            id: connectionsSettings
         }
 
-        Label {
-            text: qsTr("Lakeshore reads accounts live from these services and keeps no copy of their data. Secrets are stored encrypted in %1.").arg(Session.settingsPath)
-            wrapMode: Text.WordWrap
-            opacity: 0.75
-            Layout.fillWidth: true
-            Layout.leftMargin: 16
-            Layout.rightMargin: 16
-        }
-
-        Switch {
-            objectName: "useDemo"
-            text: qsTr("Use the embedded demo tenant")
-            checked: controller.useDemo
-            onToggled: controller.useDemo = checked
-            Layout.leftMargin: 16
-        }
-
-        Label {
-            visible: controller.useDemo && Session.demo
-            text: qsTr("Demo CRM: %1\nDemo ERP: %2").arg(Session.crmUrl).arg(Session.erpUrl)
-            font.family: "monospace"
-            opacity: 0.75
-            Layout.leftMargin: 16
-        }
-
-        ConnectionEditor {
-            form: controller.crm
-            controller: controller
-            enabled: !controller.useDemo
-            Layout.fillWidth: true
-            Layout.leftMargin: 16
-            Layout.rightMargin: 16
-        }
-
-        ConnectionEditor {
-            form: controller.erp
-            controller: controller
-            enabled: !controller.useDemo
-            Layout.fillWidth: true
-            Layout.leftMargin: 16
-            Layout.rightMargin: 16
-        }
-
-        RowLayout {
-            Layout.leftMargin: 16
-            Layout.rightMargin: 16
-            Layout.bottomMargin: 16
-            spacing: 12
-
-            Button {
-                objectName: "saveButton"
-                text: qsTr("Save")
-                highlighted: true
-                enabled: controller.canSave
-                onClicked: controller.save()
-            }
-
-            Button {
-                text: qsTr("Revert")
-                enabled: !controller.busy
-                onClicked: controller.load()
-            }
-
-            Label {
-                objectName: "message"
-                text: controller.message
-                color: controller.messageIsError ? "#9f1c1c" : root.palette.windowText
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
+        LakehouseSettings {
+            id: lakehouseSettings
         }
     }
 }

@@ -2,6 +2,8 @@
 
 #include "account360controller.h"
 #include "accountlistmodel.h"
+#include "assistantcontroller.h"
+#include "conversationmodel.h"
 #include "session.h"
 
 #include <cstdio>
@@ -58,6 +60,8 @@ void Scenario::start()
         return;
     }
     m_window->setProperty("currentPage", m_options.page);
+    if (QObject *settings = m_window->findChild<QObject *>(QStringLiteral("settingsPage")))
+        settings->setProperty("section", m_options.settingsSection);
     auto *timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &Scenario::poll);
     timer->start(20);
@@ -88,6 +92,9 @@ void Scenario::poll()
         if (allPanelsSettled())
             settled();
         return;
+    case Step::WaitAnswer:
+        pollAnswer();
+        return;
     case Step::Done:
         return;
     }
@@ -109,6 +116,10 @@ void Scenario::listLoaded()
     }
     if (!m_options.quits())
         return;
+    if (!m_options.askQuestion.isEmpty()) {
+        startAsking();
+        return;
+    }
     if (!m_options.openTerritory.isEmpty()) {
         const QVariantList territories = Session::instance()->territories();
         for (const QVariant &territory : territories) {
@@ -160,6 +171,50 @@ void Scenario::openNext()
                        account.value(QStringLiteral("accountNumber")).toString());
     ++m_opened;
     m_step = Step::WaitAccount;
+}
+
+void Scenario::startAsking()
+{
+    m_assistant = m_window->findChild<AssistantController *>(QStringLiteral("assistant"));
+    m_assistantPage = m_window->findChild<QObject *>(QStringLiteral("assistantPage"));
+    if (!m_assistant || !m_assistantPage) {
+        finish(4, QStringLiteral("the window has no Assistant page"));
+        return;
+    }
+    if (!m_assistant->available()) {
+        finish(8, QStringLiteral("the assistant is not available: %1").arg(m_assistant->problem()));
+        return;
+    }
+    m_window->setProperty("currentPage", 2);
+    m_assistantPage->setProperty("preferCharts", m_options.showChart);
+    m_assistant->ask(m_options.askQuestion);
+    m_step = Step::WaitAnswer;
+}
+
+void Scenario::pollAnswer()
+{
+    ConversationModel *conversation = m_assistant ? m_assistant->conversation() : nullptr;
+    if (!conversation || m_assistant->busy() || conversation->count() == 0)
+        return;
+    const int last = conversation->count() - 1;
+    const QVariantMap entry = conversation->get(last);
+    const bool done = conversation->state(last) == ConversationModel::Done;
+    // With --chart the shot waits until the chart page has drawn (or could not).
+    if (done && m_options.showChart && !entry.value(QStringLiteral("chartSpec")).toString().isEmpty() &&
+        m_assistantPage->property("chartsRendered").toInt() == 0 &&
+        m_assistantPage->property("chartsFailed").toInt() == 0)
+        return;
+    m_step = Step::Done;
+    QString problem;
+    if (!done)
+        problem = QStringLiteral("the assistant did not answer: %1 %2")
+                      .arg(entry.value(QStringLiteral("error")).toString(),
+                           entry.value(QStringLiteral("errorDetail")).toString());
+    else if (m_options.showChart && m_assistantPage->property("chartsRendered").toInt() == 0)
+        problem = QStringLiteral("the answer has no chart, or the chart page could not draw it");
+    // Let the card lay out and paint (and Chromium composite) before the grab.
+    QTimer::singleShot(m_options.showChart ? 1500 : 500, this,
+                       [this, problem] { finish(problem.isEmpty() ? 0 : 7, problem); });
 }
 
 bool Scenario::allPanelsSettled() const

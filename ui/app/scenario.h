@@ -1,6 +1,7 @@
 // Scripted runs of the real app, for screenshots, end-to-end tests and benchmarks:
-// open an account (by number or the first of a territory), wait until every panel has settled, grab the
-// window to PNG, write the panels' state as JSON, report readiness, cycle through accounts, then quit.
+// open an account (by number or the first of a territory), wait until every panel has settled (or ask the
+// assistant a question and wait until its answer, chart included, is shown), grab the window to PNG,
+// write the panels' state as JSON, report readiness, cycle through accounts, then quit.
 #pragma once
 
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 class QQuickWindow;
 class AccountListModel;
 class Account360Controller;
+class AssistantController;
 
 struct ScenarioOptions
 {
@@ -21,18 +23,22 @@ struct ScenarioOptions
     bool reportReady = false; // print "ready <ms>" when the account list first shows rows
     int cycleAccounts = 0;    // open this many accounts one after another, printing "rss <n> <kB>" after each
     int timeoutMs = 60000;
-    int page = 0; // the page shown: 0 accounts, 1 settings
+    int page = 0;            // the page shown: 0 accounts, 1 settings
+    int settingsSection = 0; // with page 1: 0 connections, 1 lakehouse
+    QString askQuestion;     // show the Assistant (page 2), ask this, wait until the answer is shown
+    bool showChart = false;  // with askQuestion: the answer opens on its chart, and the shot waits for it
 
     [[nodiscard]] bool active() const
     {
         return !openAccountNumber.isEmpty() || !openTerritory.isEmpty() || !screenshotPath.isEmpty() ||
-               !statePath.isEmpty() || reportReady || cycleAccounts > 0 || page != 0;
+               !statePath.isEmpty() || reportReady || cycleAccounts > 0 || page != 0 ||
+               !askQuestion.isEmpty();
     }
     // Whether the app quits once the scenario is done (everything but --report-ready alone).
     [[nodiscard]] bool quits() const
     {
         return !openAccountNumber.isEmpty() || !openTerritory.isEmpty() || !screenshotPath.isEmpty() ||
-               !statePath.isEmpty() || cycleAccounts > 0;
+               !statePath.isEmpty() || cycleAccounts > 0 || !askQuestion.isEmpty();
     }
 };
 
@@ -54,12 +60,17 @@ private:
     [[nodiscard]] bool allPanelsSettled() const;
     void writeState(const QString &problem) const;
 
-    enum class Step { WaitList, WaitFilter, WaitAccount, Done };
+    void startAsking();
+    void pollAnswer();
+
+    enum class Step { WaitList, WaitFilter, WaitAccount, WaitAnswer, Done };
 
     ScenarioOptions m_options;
     QPointer<QQuickWindow> m_window;
     QPointer<AccountListModel> m_list;
     QPointer<Account360Controller> m_account360;
+    QPointer<AssistantController> m_assistant;
+    QPointer<QObject> m_assistantPage;
     Step m_step = Step::WaitList;
     bool m_readyReported = false;
     int m_opened = 0;
