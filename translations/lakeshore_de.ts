@@ -4,52 +4,52 @@
 <context>
     <name>Account360Controller</name>
     <message>
-        <location filename="../ui/accounts/account360controller.cpp" line="+17"/>
+        <location filename="../ui/accounts/account360controller.cpp" line="+18"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Opportunities</source>
         <translation>Verkaufschancen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Activities</source>
         <translation>Aktivitäten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Balance and credit</source>
         <translation>Saldo und Kredit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open orders</source>
         <translation>Offene Aufträge</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recent invoices</source>
         <translation>Letzte Rechnungen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contract coverage</source>
         <translation>Vertragsabdeckung</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>CRM</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Not connected to the CRM and ERP yet.</source>
         <translation>Noch nicht mit CRM und ERP verbunden.</translation>
     </message>
@@ -155,17 +155,17 @@
 <context>
     <name>Account360Panel</name>
     <message>
-        <location filename="../ui/accounts/account360panel.cpp" line="+15"/>
+        <location filename="../ui/accounts/account360panel.cpp" line="+17"/>
         <source>%1 · loading…</source>
         <translation>%1 · wird geladen…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · read %2</source>
         <translation>%1 · gelesen um %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · failed %2</source>
         <translation>%1 · fehlgeschlagen um %2</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../ui/accounts/accountlistmodel.cpp" line="+187"/>
+        <location filename="../ui/accounts/accountlistmodel.cpp" line="+205"/>
         <location line="+24"/>
         <source>CRM</source>
         <translation>CRM</translation>
@@ -353,6 +353,199 @@
     </message>
 </context>
 <context>
+    <name>AnswerCard</name>
+    <message>
+        <location filename="../qml/Assistant/AnswerCard.qml" line="+93"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Double-click a row to open its account</source>
+        <translation>Doppelklicken Sie auf eine Zeile, um ihr Konto zu öffnen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The chart shows the first %1 of %2 rows, in the table&apos;s order.</source>
+        <translation>Das Diagramm zeigt die ersten %1 von %2 Zeilen in der Reihenfolge der Tabelle.</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantController</name>
+    <message>
+        <location filename="../ui/assistant/assistantcontroller.cpp" line="+60"/>
+        <source>No lakehouse is connected. The assistant answers questions from a lakehouse over MCP; connect one in Settings → Lakehouse.</source>
+        <translation>Kein Lakehouse verbunden. Der Assistent beantwortet Fragen über MCP aus einem Lakehouse; verbinden Sie eines unter Einstellungen → Lakehouse.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The assistant could not start: %1</source>
+        <translation>Der Assistent konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lakeshore is not connected, so the assistant cannot answer questions.</source>
+        <translation>Lakeshore ist nicht verbunden, daher kann der Assistent keine Fragen beantworten.</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This row names no account.</source>
+        <translation>Diese Zeile enthält kein Konto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Looking up account %1 in the CRM…</source>
+        <translation>Konto %1 wird im CRM gesucht…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not open account %1: %2</source>
+        <translation>Konto %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantError</name>
+    <message>
+        <location filename="../ui/assistant/assistanterror.cpp" line="+32"/>
+        <source>The question was cancelled.</source>
+        <translation>Die Frage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lakeshore did not run this SQL: only one read-only SELECT is allowed.</source>
+        <translation>Lakeshore hat dieses SQL nicht ausgeführt: Nur eine einzelne schreibgeschützte SELECT-Abfrage ist zulässig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The assistant could not answer this question.</source>
+        <translation>Der Assistent konnte diese Frage nicht beantworten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The lakehouse reported an error.</source>
+        <translation>Das Lakehouse hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lakehouse</source>
+        <translation>Lakehouse</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantFactory</name>
+    <message>
+        <location filename="../ui/assistant/assistantfactory.cpp" line="+35"/>
+        <source>Demo lakehouse</source>
+        <translation>Demo-Lakehouse</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantPage</name>
+    <message>
+        <location filename="../qml/Assistant/AssistantPage.qml" line="+53"/>
+        <source>Export the rows as CSV</source>
+        <translation>Zeilen als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The assistant needs a lakehouse</source>
+        <translation>Der Assistent benötigt ein Lakehouse</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open Settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ask about your accounts: revenue, margin, items, contract coverage. The answer is read live from the lakehouse; nothing is kept after you close the window.</source>
+        <translation>Fragen Sie zu Ihren Konten: Umsatz, Marge, Artikel, Vertragsabdeckung. Die Antwort wird live aus dem Lakehouse gelesen; nach dem Schließen des Fensters wird nichts aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For example:</source>
+        <translation>Zum Beispiel:</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>This account: %1</source>
+        <translation>Dieses Konto: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Questions about “this account” mean the account open on the Accounts page.</source>
+        <translation>Fragen zu „diesem Konto“ beziehen sich auf das auf der Seite „Konten“ geöffnete Konto.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ask a question, e.g. “top 10 accounts by revenue in Columbus”</source>
+        <translation>Stellen Sie eine Frage, z. B. „Top 10 Konten nach Umsatz in Columbus“</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>CasesPanel</name>
     <message>
         <location filename="../qml/Accounts/panels/CasesPanel.qml" line="+10"/>
@@ -501,7 +694,7 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../ui/settings/connectionform.cpp" line="+34"/>
+        <location filename="../ui/settings/connectionform.cpp" line="+35"/>
         <source>%1: the service URL must start with http:// or https:// and name a host.</source>
         <translation>%1: Die Dienst-URL muss mit http:// oder https:// beginnen und einen Host angeben.</translation>
     </message>
@@ -511,7 +704,7 @@
         <translation>%1: Das Zeitlimit muss zwischen 1 und 300 Sekunden liegen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1: enter the bearer token.</source>
         <translation>%1: Geben Sie das Bearer-Token ein.</translation>
     </message>
@@ -535,18 +728,18 @@
     <name>ConnectionsController</name>
     <message>
         <location filename="../ui/settings/connectionscontroller.cpp" line="+63"/>
-        <location line="+146"/>
+        <location line="+151"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+145"/>
+        <location line="-150"/>
+        <location line="+150"/>
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <source>The saved connections could not be read: %1</source>
         <translation>Die gespeicherten Verbindungen konnten nicht gelesen werden: %1</translation>
     </message>
@@ -556,12 +749,12 @@
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The connections were not saved: %1</source>
         <translation>Die Verbindungen wurden nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Saved. Lakeshore now reads the demo tenant.</source>
         <translation>Gespeichert. Lakeshore liest jetzt aus der Demo-Umgebung.</translation>
     </message>
@@ -582,6 +775,41 @@
             <numerusform>In %1 ms verbunden: %n Entitätsmenge.</numerusform>
             <numerusform>In %1 ms verbunden: %n Entitätsmengen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsSettings</name>
+    <message>
+        <location filename="../qml/Settings/ConnectionsSettings.qml" line="+30"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lakeshore reads accounts live from these services and keeps no copy of their data. Secrets are stored encrypted in %1.</source>
+        <translation>Lakeshore liest Konten live aus diesen Diensten und speichert keine Kopie ihrer Daten. Zugangsdaten werden verschlüsselt in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use the embedded demo tenant</source>
+        <translation>Eingebettete Demo-Umgebung verwenden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Demo CRM: %1
+Demo ERP: %2</source>
+        <translation>Demo-CRM: %1
+Demo-ERP: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -642,6 +870,47 @@
     </message>
 </context>
 <context>
+    <name>ConversationModel</name>
+    <message>
+        <location filename="../ui/assistant/conversationmodel.cpp" line="+297"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading the accounts it needs from the CRM…</source>
+        <translation>Benötigte Konten werden aus dem CRM gelesen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running the query on the lakehouse…</source>
+        <translation>Abfrage wird im Lakehouse ausgeführt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asking the language model…</source>
+        <translation>Sprachmodell wird befragt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for the lakehouse&apos;s assistant…</source>
+        <translation>Warten auf den Assistenten des Lakehouse…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the question…</source>
+        <translation>Frage wird gelesen…</translation>
+    </message>
+</context>
+<context>
     <name>ConversationsPanel</name>
     <message>
         <location filename="../qml/Accounts/panels/ConversationsPanel.qml" line="+10"/>
@@ -698,72 +967,72 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/core/errortext.cpp" line="+11"/>
+        <location filename="../ui/core/errortext.cpp" line="+12"/>
         <source>Could not reach the %1.</source>
         <translation>Das %1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The %1 did not answer in time.</source>
         <translation>Das %1 hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The read from the %1 was cancelled.</source>
         <translation>Das Lesen aus dem %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The %1 answered with an unexpected status.</source>
         <translation>Das %1 hat mit einem unerwarteten Status geantwortet.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The %1 reported an error.</source>
         <translation>Das %1 hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The %1 did not accept the credentials. Check Settings → Connections.</source>
         <translation>Das %1 hat die Anmeldedaten nicht akzeptiert. Prüfen Sie Einstellungen → Verbindungen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The %1 is busy and asked us to slow down.</source>
         <translation>Das %1 ist ausgelastet und bittet um weniger Anfragen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The %1 sent a reply Lakeshore cannot read.</source>
         <translation>Das %1 hat eine Antwort gesendet, die Lakeshore nicht lesen kann.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The %1 sent more data than Lakeshore accepts in one reply.</source>
         <translation>Das %1 hat mehr Daten gesendet, als Lakeshore in einer Antwort annimmt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The %1 kept sending the same page of results.</source>
         <translation>Das %1 hat wiederholt dieselbe Ergebnisseite gesendet.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The local settings could not be read or written.</source>
         <translation>Die lokalen Einstellungen konnten nicht gelesen oder geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The request to the %1 was not valid.</source>
         <translation>Die Anfrage an das %1 war ungültig.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The %1 has no such record.</source>
         <translation>Das %1 enthält keinen solchen Datensatz.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>“%1”</source>
         <translation>„%1“</translation>
     </message>
@@ -782,15 +1051,274 @@
     </message>
 </context>
 <context>
+    <name>LakehouseConnectionDialog</name>
+    <message>
+        <location filename="../qml/Settings/LakehouseConnectionDialog.qml" line="+28"/>
+        <source>Add lakehouse connection</source>
+        <translation>Lakehouse-Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit lakehouse connection</source>
+        <translation>Lakehouse-Verbindung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. Sales lakehouse</source>
+        <translation>z. B. Vertriebs-Lakehouse</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>MCP server</source>
+        <translation>MCP-Server</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a server</source>
+        <translation>Server auswählen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SQL is written by</source>
+        <translation>SQL wird erstellt von</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lakeshore&apos;s semantic model (offline)</source>
+        <translation>Semantisches Modell von Lakeshore (offline)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>An LLM (OpenAI-compatible API)</source>
+        <translation>Einem LLM (OpenAI-kompatible API)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The server&apos;s own natural-language tool (Genie, Cortex Analyst)</source>
+        <translation>Dem eigenen Natural-Language-Tool des Servers (Genie, Cortex Analyst)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SQL tool</source>
+        <translation>SQL-Tool</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>detect (e.g. execute_sql)</source>
+        <translation>automatisch erkennen (z. B. execute_sql)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SQL argument</source>
+        <translation>SQL-Argument</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>detect (e.g. sql, statement, query)</source>
+        <translation>automatisch erkennen (z. B. sql, statement, query)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SQL dialect</source>
+        <translation>SQL-Dialekt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generic</source>
+        <translation>Generisch</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>_meta</source>
+        <translation>_meta</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>optional JSON object sent with each call, e.g. {&quot;warehouse_id&quot;: &quot;…&quot;}</source>
+        <translation>optionales JSON-Objekt, das bei jedem Aufruf mitgesendet wird, z. B. {&quot;warehouse_id&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Max rows</source>
+        <translation>Max. Zeilen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>LLM base URL</source>
+        <translation>LLM-Basis-URL</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>https://api.openai.com/v1 or http://localhost:11434/v1</source>
+        <translation>https://api.openai.com/v1 oder http://localhost:11434/v1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. gpt-4.1</source>
+        <translation>z. B. gpt-4.1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>•••••••• stored encrypted; type to replace</source>
+        <translation>•••••••• verschlüsselt gespeichert; zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>optional for a local model</source>
+        <translation>optional bei einem lokalen Modell</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel test</source>
+        <translation>Test abbrechen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>LakehouseForm</name>
+    <message>
+        <location filename="../ui/settings/lakehouseform.cpp" line="+35"/>
+        <source>Choose the MCP server this connection runs its SQL on.</source>
+        <translation>Wählen Sie den MCP-Server, auf dem diese Verbindung ihr SQL ausführt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the connection: %1</source>
+        <translation>Prüfen Sie die Verbindung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LakehouseSettings</name>
+    <message>
+        <location filename="../qml/Settings/LakehouseSettings.qml" line="+21"/>
+        <source>LLM writes the SQL</source>
+        <translation>LLM erstellt das SQL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server&apos;s own natural-language tool</source>
+        <translation>eigenes Natural-Language-Tool des Servers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>semantic model writes the SQL</source>
+        <translation>semantisches Modell erstellt das SQL</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Lakehouse</source>
+        <translation>Lakehouse</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The assistant answers questions by running read-only SQL on your lakehouse through an MCP server: Databricks, Snowflake, or any SQL MCP server. Nothing it reads is stored. Secrets are stored encrypted in %1 and are never shown again.</source>
+        <translation>Der Assistent beantwortet Fragen, indem er schreibgeschütztes SQL über einen MCP-Server in Ihrem Lakehouse ausführt: Databricks, Snowflake oder ein beliebiger SQL-MCP-Server. Gelesene Daten werden nicht gespeichert. Zugangsdaten werden verschlüsselt in %1 gespeichert und nie wieder angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>MCP servers</source>
+        <translation>MCP-Server</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No MCP servers yet. Add one, or import the mcpServers JSON of Claude Desktop, Cursor or VS Code.</source>
+        <translation>Noch keine MCP-Server. Fügen Sie einen hinzu oder importieren Sie das mcpServers-JSON von Claude Desktop, Cursor oder VS Code.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Add server…</source>
+        <translation>Server hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lakehouse connection used by the assistant</source>
+        <translation>Vom Assistenten verwendete Lakehouse-Verbindung</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The embedded demo lakehouse</source>
+        <translation>Das eingebettete Demo-Lakehouse</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add connection…</source>
+        <translation>Verbindung hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Remove the MCP server?</source>
+        <translation>MCP-Server entfernen?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the lakehouse connection?</source>
+        <translation>Lakehouse-Verbindung entfernen?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” will be removed with its stored secrets.</source>
+        <translation>„%1“ wird mitsamt den gespeicherten Zugangsdaten entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+24"/>
+        <location filename="../qml/Main.qml" line="+25"/>
         <source>Lakeshore — demo tenant</source>
         <translation>Lakeshore — Demo-Umgebung</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Lakeshore</source>
         <translation>Lakeshore</translation>
     </message>
@@ -825,9 +1353,528 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Strg+%2)</translation>
+    </message>
+</context>
+<context>
+    <name>McpImport</name>
+    <message>
+        <location filename="../ui/settings/mcpimport.cpp" line="+27"/>
+        <source>Not added: %1</source>
+        <translation>Nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>pasted text</source>
+        <translation>eingefügter Text</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is larger than 1 MB; that is not an MCP configuration file.</source>
+        <translation>%1 ist größer als 1 MB; das ist keine MCP-Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>McpImportDialog</name>
+    <message>
+        <location filename="../qml/Settings/McpImportDialog.qml" line="+27"/>
+        <source>Import MCP servers</source>
+        <translation>MCP-Server importieren</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose an MCP configuration file</source>
+        <translation>MCP-Konfigurationsdatei auswählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON files (*.json *.jsonc)</source>
+        <translation>JSON-Dateien (*.json *.jsonc)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reads the &quot;mcpServers&quot; of Claude Desktop, Claude Code or Cursor, or the &quot;servers&quot; of VS Code&apos;s mcp.json. ${VAR} references are filled in from the environment. Nothing is started until you test or use a server.</source>
+        <translation>Liest die &quot;mcpServers&quot; von Claude Desktop, Claude Code oder Cursor oder die &quot;servers&quot; aus der mcp.json von VS Code. ${VAR}-Verweise werden aus der Umgebung ersetzt. Es wird nichts gestartet, bis Sie einen Server testen oder verwenden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose file…</source>
+        <translation>Datei auswählen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>or paste the JSON below</source>
+        <translation>oder fügen Sie das JSON unten ein</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>From %1: %n server(s) to add.</source>
+        <translation>
+            <numerusform>Aus %1: %n Server wird hinzugefügt.</numerusform>
+            <numerusform>Aus %1: %n Server werden hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 — will be added</source>
+        <translation>%1 — wird hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 — not added</source>
+        <translation>%1 — nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Will run: %1</source>
+        <translation>Wird ausgeführt: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connects to: %1</source>
+        <translation>Verbindet mit: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>I have read the commands above and trust them to run on this computer as me.</source>
+        <translation>Ich habe die obigen Befehle gelesen und vertraue darauf, dass sie auf diesem Computer unter meinem Benutzerkonto ausgeführt werden dürfen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I trust these servers with the questions the assistant sends them.</source>
+        <translation>Ich vertraue diesen Servern die Fragen an, die der Assistent ihnen sendet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Add %n server(s)</source>
+        <translation>
+            <numerusform>%n Server hinzufügen</numerusform>
+            <numerusform>%n Server hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add servers</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>McpServerDialog</name>
+    <message>
+        <location filename="../qml/Settings/McpServerDialog.qml" line="+28"/>
+        <source>Add MCP server</source>
+        <translation>MCP-Server hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit MCP server</source>
+        <translation>MCP-Server bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. Databricks SQL</source>
+        <translation>z. B. Databricks SQL</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Local program (stdio)</source>
+        <translation>Lokales Programm (stdio)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remote endpoint (Streamable HTTP)</source>
+        <translation>Remote-Endpunkt (Streamable HTTP)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>npx, uvx, docker, or a full path</source>
+        <translation>npx, uvx, docker oder ein vollständiger Pfad</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>one per line, e.g.
+-y
+@bytebase/dbhub</source>
+        <translation>eines pro Zeile, z. B.
+-y
+@bytebase/dbhub</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Working folder</source>
+        <translation>Arbeitsordner</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>optional; an absolute path</source>
+        <translation>optional; ein absoluter Pfad</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>VARIABLE</source>
+        <translation>VARIABLE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add variable</source>
+        <translation>Variable hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>https://&lt;workspace&gt;/api/2.0/mcp/sql</source>
+        <translation>https://&lt;workspace&gt;/api/2.0/mcp/sql</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>•••••••• stored encrypted; type to replace</source>
+        <translation>•••••••• verschlüsselt gespeichert; zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Header-Name</source>
+        <translation>Header-Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add header</source>
+        <translation>Header hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Will run</source>
+        <translation>Wird ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connects to</source>
+        <translation>Verbindet mit</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancel test</source>
+        <translation>Test abbrechen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>McpServerForm</name>
+    <message>
+        <location filename="../ui/settings/mcpserverform.cpp" line="+99"/>
+        <source>The environment variable “%1” is listed twice.</source>
+        <translation>Die Umgebungsvariable „%1“ ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The header “%1” is listed twice.</source>
+        <translation>Der Header „%1“ ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the server: %1</source>
+        <translation>Prüfen Sie den Server: %1</translation>
+    </message>
+</context>
+<context>
+    <name>McpServerRow</name>
+    <message>
+        <location filename="../qml/Settings/McpServerRow.qml" line="+45"/>
+        <source>Streamable HTTP</source>
+        <translation>Streamable HTTP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>local program</source>
+        <translation>lokales Programm</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Used by: %1</source>
+        <translation>Verwendet von: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot be read: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>McpServersController</name>
+    <message numerus="yes">
+        <location filename="../ui/settings/lakehouseactions.cpp" line="+35"/>
+        <source>Connected to %1 (MCP %2): %n tool(s).</source>
+        <translation>
+            <numerusform>Verbunden mit %1 (MCP %2): %n Tool.</numerusform>
+            <numerusform>Verbunden mit %1 (MCP %2): %n Tools.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The SQL tool “%1” is there.</source>
+        <translation>Das SQL-Tool „%1“ ist vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It has no tool named “%1”.</source>
+        <translation>Es gibt kein Tool namens „%1“.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None of its tools looks like a SQL tool; name the SQL tool.</source>
+        <translation>Keines seiner Tools sieht wie ein SQL-Tool aus; geben Sie das SQL-Tool an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SQL tool candidates: %1.</source>
+        <translation>Mögliche SQL-Tools: %1.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The connection was not saved: the stored API key is gone; type it again.</source>
+        <translation>Die Verbindung wurde nicht gespeichert: Der gespeicherte API-Schlüssel ist nicht mehr vorhanden; geben Sie ihn erneut ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection was not saved: %1</source>
+        <translation>Die Verbindung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection was saved but not chosen: %1</source>
+        <translation>Die Verbindung wurde gespeichert, aber nicht ausgewählt: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved the lakehouse connection “%1”.</source>
+        <translation>Lakehouse-Verbindung „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The connection was not removed: %1</source>
+        <translation>Die Verbindung wurde nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed the lakehouse connection.</source>
+        <translation>Lakehouse-Verbindung entfernt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The connection was not chosen: %1</source>
+        <translation>Die Verbindung wurde nicht ausgewählt: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The assistant now uses the embedded demo lakehouse.</source>
+        <translation>Der Assistent verwendet jetzt das eingebettete Demo-Lakehouse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The assistant now uses the chosen lakehouse connection.</source>
+        <translation>Der Assistent verwendet jetzt die ausgewählte Lakehouse-Verbindung.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../ui/settings/mcpserverscontroller.cpp" line="+252"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../ui/settings/mcpserverscontroller.cpp" line="+11"/>
+        <source>MCP server</source>
+        <translation>MCP-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/mcpserverscontroller.cpp" line="-187"/>
+        <source>The MCP servers could not be read: %1</source>
+        <translation>Die MCP-Server konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>the settings store is not open</source>
+        <translation>der Einstellungsspeicher ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+2"/>
+        <source>The server was not saved: %1</source>
+        <translation>Der Server wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved the MCP server “%1”.</source>
+        <translation>MCP-Server „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The server was not removed: %1</source>
+        <translation>Der Server wurde nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed the MCP server.</source>
+        <translation>MCP-Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>The test was cancelled.</source>
+        <translation>Der Test wurde abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Connected to %1 (MCP %2) in %3 ms: %n tool(s).</source>
+        <translation>
+            <numerusform>In %3 ms mit %1 (MCP %2) verbunden: %n Tool.</numerusform>
+            <numerusform>In %3 ms mit %1 (MCP %2) verbunden: %n Tools.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n server(s) could not be added: %1</source>
+        <translation>
+            <numerusform>%n Server konnte nicht hinzugefügt werden: %1</numerusform>
+            <numerusform>%n Server konnten nicht hinzugefügt werden: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Added %n MCP server(s).</source>
+        <translation>
+            <numerusform>%n MCP-Server hinzugefügt.</numerusform>
+            <numerusform>%n MCP-Server hinzugefügt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -921,19 +1968,91 @@
     </message>
 </context>
 <context>
+    <name>ResultTable</name>
+    <message>
+        <location filename="../ui/assistant/cellformat.cpp" line="+51"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTableModel</name>
+    <message>
+        <location filename="../ui/assistant/resulttablemodel.cpp" line="+273"/>
+        <source>An export of this table is still running.</source>
+        <translation>Ein Export dieser Tabelle läuft noch.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only files on this computer can be written: %1</source>
+        <translation>Es können nur Dateien auf diesem Computer geschrieben werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zeile in %1 gespeichert.</numerusform>
+            <numerusform>%n Zeilen in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save %1: %2.</source>
+        <translation>%1 konnte nicht gespeichert werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretMapEditor</name>
+    <message>
+        <location filename="../qml/Settings/SecretMapEditor.qml" line="+15"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>•••••••• stored encrypted; type to replace</source>
+        <translation>•••••••• verschlüsselt gespeichert; zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../ui/app/session.cpp" line="+107"/>
+        <location filename="../ui/app/session.cpp" line="+115"/>
         <source>Lakeshore could not use its settings file %1: %2. The file was left as it is. You are working on the demo tenant; connection changes cannot be saved until the file is repaired or moved away.</source>
         <translation>Lakeshore konnte die Einstellungsdatei %1 nicht verwenden: %2. Die Datei wurde nicht verändert. Sie arbeiten mit der Demo-Umgebung; Verbindungsänderungen können erst gespeichert werden, wenn die Datei repariert oder an einen anderen Ort verschoben wurde.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>The demo tenant could not start: %1</source>
         <translation>Die Demo-Umgebung konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
@@ -941,42 +2060,68 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../qml/Settings/SettingsPage.qml" line="+30"/>
+        <location filename="../qml/Settings/SettingsPage.qml" line="+24"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Lakeshore reads accounts live from these services and keeps no copy of their data. Secrets are stored encrypted in %1.</source>
-        <translation>Lakeshore liest Konten live aus diesen Diensten und speichert keine Kopie ihrer Daten. Zugangsdaten werden verschlüsselt in %1 gespeichert.</translation>
+        <source>Lakehouse</source>
+        <translation>Lakehouse</translation>
+    </message>
+</context>
+<context>
+    <name>SqlBlock</name>
+    <message>
+        <location filename="../qml/Assistant/SqlBlock.qml" line="+50"/>
+        <source>SQL (edited)</source>
+        <translation>SQL (bearbeitet)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SQL</source>
+        <translation>SQL</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Use the embedded demo tenant</source>
-        <translation>Eingebettete Demo-Umgebung verwenden</translation>
+        <source>Show less</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show all</source>
+        <translation>Alles anzeigen</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Demo CRM: %1
-Demo ERP: %2</source>
-        <translation>Demo-CRM: %1
-Demo-ERP: %2</translation>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Save</source>
-        <translation>Speichern</translation>
+        <location line="+8"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Revert</source>
-        <translation>Zurücksetzen</translation>
+        <location line="+9"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run this SQL on the lakehouse (Ctrl+Enter)</source>
+        <translation>Dieses SQL im Lakehouse ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="+58"/>
+        <location filename="../app/lakeshore/main.cpp" line="+66"/>
         <source>Lakehouse-native desktop CRM.
 
 %1</source>
@@ -1005,12 +2150,12 @@ Demo-ERP: %2</translation>
         <translation>Das erste Konto dieses Gebiets öffnen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save the window as PNG once everything has loaded, then quit.</source>
         <translation>Das Fenster als PNG speichern, sobald alles geladen ist, dann beenden.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Write the panels&apos; state as JSON, then quit.</source>
         <translation>Den Zustand der Bereiche als JSON schreiben, dann beenden.</translation>
     </message>
@@ -1025,9 +2170,19 @@ Demo-ERP: %2</translation>
         <translation>Nacheinander so viele Konten öffnen, dabei den residenten Speicher ausgeben, dann beenden.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Show this page first: accounts or settings.</source>
-        <translation>Diese Seite zuerst zeigen: accounts oder settings.</translation>
+        <location line="+5"/>
+        <source>Show this page first: accounts, settings, lakehouse (Settings → Lakehouse) or assistant.</source>
+        <translation>Diese Seite zuerst anzeigen: accounts, settings, lakehouse (Einstellungen → Lakehouse) oder assistant.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the Assistant and ask this question (with --screenshot: the shot is taken once the answer is shown).</source>
+        <translation>Den Assistenten anzeigen und diese Frage stellen (mit --screenshot: Der Screenshot wird aufgenommen, sobald die Antwort angezeigt wird).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --ask: show the answer as a chart.</source>
+        <translation>Mit --ask: Die Antwort als Diagramm anzeigen.</translation>
     </message>
 </context>
 </TS>
