@@ -93,19 +93,11 @@ Result<LakehouseConnectionList> SettingsStore::lakehouseConnections()
     if (!statement)
         return statement.error();
     LakehouseConnectionList list;
-    for (;;) {
-        auto more = statement.value().step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
-        auto connection = readRow(statement.value(), m_key);
-        if (connection)
-            list.connections.push_back(std::move(connection).value());
-        else
-            list.unreadable.push_back(
-                {statement.value().columnText(0), statement.value().columnText(1), connection.error()});
-    }
+    auto read = readAllRows(
+        statement.value(), [&](sqlite::Statement &row) { return readRow(row, m_key); }, list.connections,
+        list.unreadable);
+    if (!read)
+        return read.error();
     return list;
 }
 

@@ -117,19 +117,11 @@ Result<McpServerList> SettingsStore::mcpServers()
     if (!statement)
         return statement.error();
     McpServerList list;
-    for (;;) {
-        auto more = statement.value().step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
-        auto config = readRow(statement.value(), m_key);
-        if (config)
-            list.servers.push_back(std::move(config).value());
-        else
-            list.unreadable.push_back(
-                {statement.value().columnText(0), statement.value().columnText(1), config.error()});
-    }
+    auto read = readAllRows(
+        statement.value(), [&](sqlite::Statement &row) { return readRow(row, m_key); }, list.servers,
+        list.unreadable);
+    if (!read)
+        return read.error();
     return list;
 }
 

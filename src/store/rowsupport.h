@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "store/mcpsettings.h"
 #include "store/sqlite.h"
 
 #include <array>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lakeshore::store {
 
@@ -33,6 +35,26 @@ sealMap(const std::array<std::uint8_t, 32> &key, const std::map<std::string, std
                                                                  const std::vector<std::uint8_t> &blob,
                                                                  std::string_view aad,
                                                                  const std::string &field);
+
+// Steps through a SELECT whose first two columns are id and name, reading each row with read: rows that
+// read go to rows, the others to unreadable (so one bad row never hides the rest).
+template <class Row, class Read>
+Status readAllRows(sqlite::Statement &statement, Read read, std::vector<Row> &rows,
+                   std::vector<UnreadableRow> &unreadable)
+{
+    for (;;) {
+        auto more = statement.step();
+        if (!more)
+            return more.error();
+        if (!more.value())
+            return okStatus();
+        auto row = read(statement);
+        if (row)
+            rows.push_back(std::move(row).value());
+        else
+            unreadable.push_back({statement.columnText(0), statement.columnText(1), row.error()});
+    }
+}
 
 // Binds a secret as a sealed blob, or NULL when it is empty.
 Status bindSecret(sqlite::Statement &statement, int index, const std::array<std::uint8_t, 32> &key,
