@@ -3,6 +3,7 @@
 #include "assistant/crmcontext.h"
 #include "assistant/llmplanner.h"
 #include "assistant/llmtools.h"
+#include "assistant/mentionedcontext.h"
 #include "assistant/nltool.h"
 #include "assistant/plansql.h"
 #include "assistant/queryguard.h"
@@ -60,24 +61,6 @@ std::string lower(std::string text)
     for (char &c : text)
         c = char(std::tolower(static_cast<unsigned char>(c)));
     return text;
-}
-
-// A whole-word, case-insensitive mention of name in text.
-bool mentions(const std::string &text, const std::string &name)
-{
-    if (name.empty())
-        return false;
-    const std::string haystack = lower(text);
-    const std::string needle = lower(name);
-    for (std::size_t at = haystack.find(needle); at != std::string::npos;
-         at = haystack.find(needle, at + 1)) {
-        const bool startOk = at == 0 || !std::isalnum(static_cast<unsigned char>(haystack[at - 1]));
-        const std::size_t end = at + needle.size();
-        const bool endOk = end >= haystack.size() || !std::isalnum(static_cast<unsigned char>(haystack[end]));
-        if (startOk && endOk)
-            return true;
-    }
-    return false;
 }
 
 // The column that holds account numbers: the hint when the result has it (any letter case, since
@@ -516,16 +499,7 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
                                 done = std::move(done)](Result<sources::Directory> directory) mutable {
             if (!directory)
                 return done(directory.error());
-            CrmNeeds needs;
-            for (const auto &territory : directory.value().territories)
-                if (mentions(question, territory.name))
-                    needs.territory = territory.name;
-            for (const auto &owner : directory.value().owners)
-                if (mentions(question, owner.fullName))
-                    needs.owner = owner.fullName;
-            if (needs.territory.empty() && needs.owner.empty() &&
-                (mentions(question, "this account") || mentions(question, "this customer")))
-                needs.thisAccount = true;
+            const CrmNeeds needs = needsMentioned(question, directory.value());
             if (!needs.any())
                 return done(std::pair<std::string, CrmBinding>{});
             if (onProgress)
@@ -535,12 +509,8 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
                          [binder, done = std::move(done)](Result<CrmBinding> binding) {
                              if (!binding)
                                  return done(binding.error());
-                             std::string text = "Context from the CRM: the accounts " +
-                                                binding.value().scope + " are these account numbers:";
-                             for (const auto &number : binding.value().accountNumbers)
-                                 text += " " + number;
-                             text += ". Use only these accounts.";
-                             done(std::pair<std::string, CrmBinding>{text, binding.value()});
+                             done(std::pair<std::string, CrmBinding>{contextSentence(binding.value()),
+                                                                     binding.value()});
                          });
         });
     }
