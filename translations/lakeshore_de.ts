@@ -401,17 +401,17 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../ui/assistant/assistantcontroller.cpp" line="+60"/>
+        <location filename="../ui/assistant/assistantcontroller.cpp" line="+65"/>
         <source>No lakehouse is connected. The assistant answers questions from a lakehouse over MCP; connect one in Settings → Lakehouse.</source>
         <translation>Kein Lakehouse verbunden. Der Assistent beantwortet Fragen über MCP aus einem Lakehouse; verbinden Sie eines unter Einstellungen → Lakehouse.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The assistant could not start: %1</source>
-        <translation>Der Assistent konnte nicht gestartet werden: %1</translation>
+        <location line="+3"/>
+        <source>The assistant could not start: %1. Check the connection in Settings → Lakehouse.</source>
+        <translation>Der Assistent konnte nicht starten: %1. Prüfen Sie die Verbindung unter Einstellungen → Lakehouse.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Lakeshore is not connected, so the assistant cannot answer questions.</source>
         <translation>Lakeshore ist nicht verbunden, daher kann der Assistent keine Fragen beantworten.</translation>
     </message>
@@ -472,7 +472,7 @@
 <context>
     <name>AssistantFactory</name>
     <message>
-        <location filename="../ui/assistant/assistantfactory.cpp" line="+35"/>
+        <location filename="../ui/assistant/assistantfactory.cpp" line="+36"/>
         <source>Demo lakehouse</source>
         <translation>Demo-Lakehouse</translation>
     </message>
@@ -1101,6 +1101,11 @@ Demo-ERP: %2</translation>
         <location line="+0"/>
         <source>The server&apos;s own natural-language tool (Genie, Cortex Analyst)</source>
         <translation>Dem eigenen Natural-Language-Tool des Servers (Genie, Cortex Analyst)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Plans with the semantic model shipped for the demo mart, so the server must serve that mart&apos;s tables.</source>
+        <translation>Plant mit dem semantischen Modell, das für den Demo-Mart mitgeliefert wird; der Server muss daher die Tabellen dieses Marts bereitstellen.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1805,7 +1810,7 @@ Demo-ERP: %2</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../ui/settings/mcpserverscontroller.cpp" line="+252"/>
+        <location filename="../ui/settings/mcpserverscontroller.cpp" line="+253"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
@@ -1816,7 +1821,7 @@ Demo-ERP: %2</translation>
         <translation>MCP-Server</translation>
     </message>
     <message>
-        <location filename="../ui/settings/mcpserverscontroller.cpp" line="-187"/>
+        <location filename="../ui/settings/mcpserverscontroller.cpp" line="-188"/>
         <source>The MCP servers could not be read: %1</source>
         <translation>Die MCP-Server konnten nicht gelesen werden: %1</translation>
     </message>
@@ -1826,7 +1831,7 @@ Demo-ERP: %2</translation>
         <translation>der Einstellungsspeicher ist nicht geöffnet</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <location line="+2"/>
         <source>The server was not saved: %1</source>
         <translation>Der Server wurde nicht gespeichert: %1</translation>
@@ -2042,7 +2047,7 @@ Demo-ERP: %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/app/session.cpp" line="+115"/>
+        <location filename="../ui/app/session.cpp" line="+117"/>
         <source>Lakeshore could not use its settings file %1: %2. The file was left as it is. You are working on the demo tenant; connection changes cannot be saved until the file is repaired or moved away.</source>
         <translation>Lakeshore konnte die Einstellungsdatei %1 nicht verwenden: %2. Die Datei wurde nicht verändert. Sie arbeiten mit der Demo-Umgebung; Verbindungsänderungen können erst gespeichert werden, wenn die Datei repariert oder an einen anderen Ort verschoben wurde.</translation>
     </message>
@@ -2052,7 +2057,7 @@ Demo-ERP: %2</translation>
         <translation>Die Demo-Umgebung konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+106"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>

@@ -401,17 +401,17 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../ui/assistant/assistantcontroller.cpp" line="+60"/>
+        <location filename="../ui/assistant/assistantcontroller.cpp" line="+65"/>
         <source>No lakehouse is connected. The assistant answers questions from a lakehouse over MCP; connect one in Settings → Lakehouse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The assistant could not start: %1</source>
+        <location line="+3"/>
+        <source>The assistant could not start: %1. Check the connection in Settings → Lakehouse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Lakeshore is not connected, so the assistant cannot answer questions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,7 +472,7 @@
 <context>
     <name>AssistantFactory</name>
     <message>
-        <location filename="../ui/assistant/assistantfactory.cpp" line="+35"/>
+        <location filename="../ui/assistant/assistantfactory.cpp" line="+36"/>
         <source>Demo lakehouse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,6 +1099,11 @@ Demo ERP: %2</source>
     <message>
         <location line="+0"/>
         <source>The server&apos;s own natural-language tool (Genie, Cortex Analyst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Plans with the semantic model shipped for the demo mart, so the server must serve that mart&apos;s tables.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1802,7 +1807,7 @@ Demo ERP: %2</source>
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../ui/settings/mcpserverscontroller.cpp" line="+252"/>
+        <location filename="../ui/settings/mcpserverscontroller.cpp" line="+253"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1813,7 +1818,7 @@ Demo ERP: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings/mcpserverscontroller.cpp" line="-187"/>
+        <location filename="../ui/settings/mcpserverscontroller.cpp" line="-188"/>
         <source>The MCP servers could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,7 +1828,7 @@ Demo ERP: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <location line="+2"/>
         <source>The server was not saved: %1</source>
         <translation type="unfinished"></translation>
@@ -2039,7 +2044,7 @@ Demo ERP: %2</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/app/session.cpp" line="+115"/>
+        <location filename="../ui/app/session.cpp" line="+117"/>
         <source>Lakeshore could not use its settings file %1: %2. The file was left as it is. You are working on the demo tenant; connection changes cannot be saved until the file is repaired or moved away.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2049,7 +2054,7 @@ Demo ERP: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+106"/>
         <source>CRM</source>
         <translation type="unfinished"></translation>
     </message>

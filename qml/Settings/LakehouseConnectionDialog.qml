@@ -90,6 +90,19 @@ Dialog {
                 onActivated: index => root.form.route = index
             }
 
+            Item {
+                visible: root.form.route === 0
+                implicitWidth: 1
+            }
+            Label {
+                objectName: "semanticRouteHint"
+                visible: root.form.route === 0
+                text: qsTr("Plans with the semantic model shipped for the demo mart, so the server must serve that mart's tables.")
+                wrapMode: Text.WordWrap
+                opacity: 0.75
+                Layout.fillWidth: true
+            }
+
             Label {
                 text: qsTr("SQL tool")
             }

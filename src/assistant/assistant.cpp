@@ -519,7 +519,7 @@ struct Assistant::Impl : std::enable_shared_from_this<Impl>
 Assistant::Assistant(LakehouseSetup setup, http::HttpClient &http, std::shared_ptr<sources::CrmConnector> crm)
     : m_impl(std::make_shared<Impl>())
 {
-    m_impl->client = std::make_shared<mcp::Client>(setup.transport);
+    m_impl->client = std::make_shared<mcp::Client>(setup.transport, setup.clientOptions);
     m_impl->setup = std::move(setup);
     m_impl->http = &http;
     m_impl->crm = std::move(crm);

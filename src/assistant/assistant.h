@@ -32,6 +32,7 @@ struct LakehouseSetup
 {
     std::string label; // shown as the answer's server when the server names itself poorly
     mcp::Client::TransportFactory transport;
+    mcp::ClientOptions clientOptions; // initialize and tools/list timeouts
     Route route = Route::Semantic;
     std::string sqlTool;     // empty: found among the server's tools
     std::string sqlArgument; // empty: from the tool's schema

@@ -260,4 +260,32 @@ Status SettingsStore::setActiveLakehouseConnectionId(std::string_view id)
     });
 }
 
+Result<std::optional<ChosenLakehouse>> SettingsStore::chosenLakehouse()
+{
+    auto id = activeLakehouseConnectionId();
+    if (!id)
+        return id.error();
+    if (id.value().empty())
+        return std::optional<ChosenLakehouse>();
+    auto connection = lakehouseConnection(id.value());
+    if (!connection)
+        return makeError(connection.error().kind,
+                         "the chosen lakehouse connection cannot be read: " + connection.error().message);
+    if (!connection.value())
+        return std::optional<ChosenLakehouse>(); // removed meanwhile: the preference is cleared with it
+    ChosenLakehouse chosen;
+    chosen.connection = std::move(*connection.value());
+    auto server = mcpServer(chosen.connection.serverId);
+    if (!server)
+        return makeError(server.error().kind, "the MCP server of the lakehouse connection " +
+                                                  quotedForMessage(chosen.connection.name) +
+                                                  " cannot be read: " + server.error().message);
+    if (!server.value())
+        return makeError(ErrorKind::NotFound, "the MCP server of the lakehouse connection " +
+                                                  quotedForMessage(chosen.connection.name) +
+                                                  " is not stored any more");
+    chosen.server = std::move(*server.value());
+    return std::optional<ChosenLakehouse>(std::move(chosen));
+}
+
 } // namespace lakeshore::store

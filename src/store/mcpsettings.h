@@ -31,6 +31,15 @@ struct LakehouseConnectionList
     std::vector<UnreadableRow> unreadable;
 };
 
+// The lakehouse connection the assistant uses, with its MCP server (secrets included).
+struct ChosenLakehouse
+{
+    mcp::LakehouseConnection connection;
+    mcp::McpServerConfig server;
+
+    bool operator==(const ChosenLakehouse &) const = default;
+};
+
 // The preference that holds the id of the lakehouse connection in use (absent: the demo lakehouse).
 inline constexpr const char *kActiveLakehousePreference = "lakehouse.active";
 

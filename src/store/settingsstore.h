@@ -76,6 +76,9 @@ public:
     [[nodiscard]] Result<std::string> activeLakehouseConnectionId();
     // NotFound for an id that is not stored; empty clears.
     Status setActiveLakehouseConnectionId(std::string_view id);
+    // The active connection and its server in one read; nullopt when none is chosen. An error when either
+    // cannot be read (a damaged row, a secret that does not decrypt), naming the connection.
+    [[nodiscard]] Result<std::optional<ChosenLakehouse>> chosenLakehouse();
 
     [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
     [[nodiscard]] const std::string &path() const { return m_path; }

@@ -108,8 +108,10 @@ void Session::start()
             custom = mode && mode.value() && *mode.value() == "custom";
         }
         const bool storeOpen = m_store != nullptr;
+        const LakehouseRead lakehouse = readLakehouse();
         postToGui(self, [=](Session *session) {
             session->m_storeOpen = storeOpen;
+            session->setLakehouse(lakehouse);
             if (!problem.empty()) {
                 session->m_settingsError =
                     tr("Lakeshore could not use its settings file %1: %2. The file was left as it is. You "
@@ -203,6 +205,37 @@ QString Session::erpUrl() const
 void Session::withStore(std::function<void(store::SettingsStore *)> job)
 {
     m_disk->post([this, job = std::move(job)] { job(m_store.get()); });
+}
+
+Session::LakehouseRead Session::readLakehouse()
+{
+    if (!m_store)
+        return std::optional<store::ChosenLakehouse>(); // Session says why the store is not open
+    return m_store->chosenLakehouse();
+}
+
+void Session::setLakehouse(const LakehouseRead &read)
+{
+    std::optional<store::ChosenLakehouse> chosen;
+    QString problem;
+    if (read)
+        chosen = read.value();
+    else
+        problem = QString::fromStdString(read.error().message);
+    if (chosen == m_lakehouse && problem == m_lakehouseProblem)
+        return;
+    m_lakehouse = std::move(chosen);
+    m_lakehouseProblem = problem;
+    Q_EMIT lakehouseChanged();
+}
+
+void Session::reloadLakehouse()
+{
+    QPointer<Session> self(this);
+    m_disk->post([this, self] {
+        const LakehouseRead read = readLakehouse();
+        postToGui(self, [read](Session *session) { session->setLakehouse(read); });
+    });
 }
 
 void Session::reloadDirectory()

@@ -5,6 +5,7 @@
 #include "demo/demotenant.h"
 #include "sources/connectionsettings.h"
 #include "sources/crmconnector.h"
+#include "store/mcpsettings.h"
 
 #include <memory>
 #include <optional>
@@ -87,6 +88,17 @@ public:
     [[nodiscard]] std::shared_ptr<lakeshore::sources::Account360> account360() const { return m_account360; }
     [[nodiscard]] lakeshore::demo::DemoTenant *demoTenant() const { return m_demoTenant.get(); }
     [[nodiscard]] bool hasSettingsStore() const { return m_storeOpen; }
+    [[nodiscard]] const lakeshore::demo::DemoOptions &demoOptions() const { return m_options.demo; }
+
+    // The lakehouse connection chosen in Settings → Lakehouse (with its server and secrets), or none:
+    // the demo tenant's lakehouse then. lakehouseProblem() says why a chosen one could not be read.
+    [[nodiscard]] const std::optional<lakeshore::store::ChosenLakehouse> &chosenLakehouse() const
+    {
+        return m_lakehouse;
+    }
+    [[nodiscard]] QString lakehouseProblem() const { return m_lakehouseProblem; }
+    // Reads the choice again (after Settings → Lakehouse wrote); lakehouseChanged() when it differs.
+    void reloadLakehouse();
 
     // Runs job on the disk thread with the open store (nullptr when it could not be opened).
     void withStore(std::function<void(lakeshore::store::SettingsStore *)> job);
@@ -101,8 +113,12 @@ Q_SIGNALS:
     void startupErrorChanged();
     void settingsErrorChanged();
     void directoryChanged();
+    void lakehouseChanged();
 
 private:
+    using LakehouseRead = lakeshore::Result<std::optional<lakeshore::store::ChosenLakehouse>>;
+    [[nodiscard]] LakehouseRead readLakehouse(); // disk thread
+    void setLakehouse(const LakehouseRead &read);
     void connectTo(lakeshore::sources::ConnectionSettings crm, lakeshore::sources::ConnectionSettings erp,
                    bool demo);
     void startDemo();
@@ -124,6 +140,8 @@ private:
     bool m_usingDemo = false;
     bool m_directoryLoading = false;
     QString m_directoryError;
+    std::optional<lakeshore::store::ChosenLakehouse> m_lakehouse;
+    QString m_lakehouseProblem;
     QString m_startupError;
     QString m_settingsError;
 };

@@ -30,6 +30,10 @@ AssistantController::AssistantController(QObject *parent)
         connect(session, &Session::readyChanged, this, &AssistantController::updateAvailability);
         connect(session, &Session::connectorsChanged, this, &AssistantController::updateAvailability);
         connect(session, &Session::startupErrorChanged, this, &AssistantController::updateAvailability);
+        connect(session, &Session::lakehouseChanged, this, [this] {
+            m_lakehouseChanged = true;
+            updateAvailability();
+        });
     }
     updateAvailability();
 }
@@ -45,8 +49,9 @@ void AssistantController::updateAvailability()
     Session *session = Session::instance();
     const bool connecting = session && !session->ready() && session->startupError().isEmpty();
     const void *crm = session && session->ready() ? session->crm().get() : nullptr;
-    if (m_assistant && crm == m_builtFor && connecting == m_connecting)
+    if (m_assistant && crm == m_builtFor && connecting == m_connecting && !m_lakehouseChanged)
         return; // the same connections: keep the assistant (and its MCP session)
+    m_lakehouseChanged = false;
     if (m_running >= 0)
         cancel(); // the connectors it used are gone
     m_assistant.reset();
@@ -60,8 +65,8 @@ void AssistantController::updateAvailability()
             m_problem = tr("No lakehouse is connected. The assistant answers questions from a lakehouse "
                            "over MCP; connect one in Settings → Lakehouse.");
         else
-            m_problem =
-                tr("The assistant could not start: %1").arg(QString::fromStdString(made.error().message));
+            m_problem = tr("The assistant could not start: %1. Check the connection in Settings → Lakehouse.")
+                            .arg(QString::fromStdString(made.error().message));
     } else if (!connecting) {
         m_problem = tr("Lakeshore is not connected, so the assistant cannot answer questions.");
     }

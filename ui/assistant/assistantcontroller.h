@@ -87,6 +87,7 @@ private:
     std::vector<std::shared_ptr<Request>> m_requests; // per entry: what to run
     const void *m_builtFor = nullptr;                 // the CRM connector the assistant was made with
     bool m_connecting = true;
+    bool m_lakehouseChanged = false; // Settings → Lakehouse chose another connection (or changed it)
     QString m_problem;
     QStringList m_examples;
     int m_running = -1;

@@ -1,5 +1,6 @@
 #include "assistantfactory.h"
 
+#include "assistant/connectionsetup.h"
 #include "demo/demotenant.h"
 #include "mcp/httptransport.h"
 #include "session.h"
@@ -47,14 +48,39 @@ Result<std::unique_ptr<assistant::Assistant>> makeDemoAssistant(const DemoLakeho
     return std::make_unique<assistant::Assistant>(std::move(setup), http, std::move(crm));
 }
 
+Result<std::unique_ptr<assistant::Assistant>>
+makeConnectionAssistant(const store::ChosenLakehouse &chosen, const std::string &today,
+                        http::HttpClient &http, std::shared_ptr<sources::CrmConnector> crm)
+{
+    auto setup = assistant::setupForConnection(chosen.connection, chosen.server);
+    if (!setup)
+        return setup.error();
+    if (setup.value().route == assistant::Route::Semantic) {
+        auto model = demoSemanticModel();
+        if (!model)
+            return model.error();
+        setup.value().model = std::move(model.value());
+    }
+    setup.value().today = today;
+    return std::make_unique<assistant::Assistant>(std::move(setup.value()), http, std::move(crm));
+}
+
 Result<std::unique_ptr<assistant::Assistant>> makeSessionAssistant(Session &session)
 {
-    demo::DemoTenant *tenant = session.demoTenant();
-    if (!session.demo() || !tenant || !session.crm())
+    if (!session.crm())
+        return makeError(ErrorKind::NotFound, "Lakeshore is not connected to a CRM");
+    demo::DemoTenant *tenant = session.demo() ? session.demoTenant() : nullptr;
+    const std::string today = tenant ? tenant->world().options().today.iso() : std::string();
+    if (!session.lakehouseProblem().isEmpty())
+        return makeError(ErrorKind::Invalid, session.lakehouseProblem().toStdString());
+    if (const auto &chosen = session.chosenLakehouse())
+        return makeConnectionAssistant(*chosen, today, session.http(), session.crm());
+    if (!tenant)
         return makeError(ErrorKind::NotFound, "no lakehouse is configured");
     DemoLakehouse lakehouse;
     lakehouse.mcpUrl = tenant->lakehouseMcpUrl();
-    lakehouse.today = tenant->world().options().today.iso();
+    lakehouse.today = today;
+    lakehouse.bearerToken = session.demoOptions().lakehouseToken;
     return makeDemoAssistant(lakehouse, session.http(), session.crm());
 }
 

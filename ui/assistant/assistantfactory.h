@@ -1,10 +1,12 @@
-// Builds the app's Assistant: for the embedded demo tenant, its lakehouse MCP endpoint over Streamable
-// HTTP on the semantic route (SQLite dialect), with the demo mart's semantic model shipped in the QML
-// module's resources and the demo world's today.
+// Builds the app's Assistant: on the lakehouse connection chosen in Settings → Lakehouse, or, when none
+// is chosen, on the embedded demo tenant's lakehouse MCP endpoint (Streamable HTTP, semantic route,
+// SQLite dialect). The semantic route uses the demo mart's semantic model shipped in the QML module's
+// resources; on the demo tenant answers count from the demo world's today.
 #pragma once
 
 #include "assistant/assistant.h"
 #include "core/result.h"
+#include "store/mcpsettings.h"
 
 #include <memory>
 #include <string>
@@ -28,8 +30,13 @@ struct DemoLakehouse
 makeDemoAssistant(const DemoLakehouse &lakehouse, http::HttpClient &http,
                   std::shared_ptr<sources::CrmConnector> crm);
 
-// The Assistant for the session as it is now: the demo tenant's lakehouse, or ErrorKind::NotFound when
-// the session is not on the demo tenant (or the demo runs without its lakehouse).
+// The Assistant on a saved lakehouse connection; Invalid naming the connection when it cannot be used.
+[[nodiscard]] Result<std::unique_ptr<assistant::Assistant>>
+makeConnectionAssistant(const store::ChosenLakehouse &chosen, const std::string &today,
+                        http::HttpClient &http, std::shared_ptr<sources::CrmConnector> crm);
+
+// The Assistant for the session as it is now: the chosen lakehouse connection, else the demo tenant's
+// lakehouse; ErrorKind::NotFound when neither is there, Invalid when the chosen one cannot be used.
 [[nodiscard]] Result<std::unique_ptr<assistant::Assistant>> makeSessionAssistant(Session &session);
 
 } // namespace lakeshore::ui

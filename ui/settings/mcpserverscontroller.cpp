@@ -166,7 +166,8 @@ void McpServersController::writeAndReload(StoreJob job, std::function<void(McpSe
                 Q_EMIT c->stateChanged();
                 after(c);
             });
-        });
+        }); // Queued after the write on the same disk thread: the assistant sees what was just saved.
+    session->reloadLakehouse();
 }
 
 void McpServersController::newServer()

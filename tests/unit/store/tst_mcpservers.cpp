@@ -476,6 +476,50 @@ private slots:
         QCOMPARE(store->activeLakehouseConnectionId().value(), std::string());
     }
 
+    void chosenLakehouseCarriesItsServerAndSecrets()
+    {
+        Paths paths;
+        auto store = openOrDie(paths);
+        auto none = store->chosenLakehouse();
+        STORE_VERIFY_OK(none);
+        QVERIFY(!none.value());
+
+        const std::string serverId = saveOrDie(*store, httpServer());
+        const std::string id = saveOrDie(*store, connectionFor(serverId));
+        STORE_VERIFY_OK(store->setActiveLakehouseConnectionId(id));
+        auto chosen = store->chosenLakehouse();
+        STORE_VERIFY_OK(chosen);
+        QVERIFY(chosen.value());
+        QCOMPARE(chosen.value()->connection.id, id);
+        QCOMPARE(chosen.value()->connection.llm.apiKey, std::string("LLM-KEY-SECRET-e5a0"));
+        QCOMPARE(chosen.value()->server.id, serverId);
+        QCOMPARE(chosen.value()->server.bearerToken, std::string("BEARER-SECRET-0b7e"));
+
+        // Its server's secret no longer decrypts: an error naming the connection, no secret in it.
+        QVERIFY(rawExec(paths.database, "UPDATE mcp_server SET bearer_token = headers"));
+        auto broken = store->chosenLakehouse();
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().message.find("'Sales'") != std::string::npos, broken.error().message.c_str());
+        QVERIFY(broken.error().message.find("SECRET") == std::string::npos);
+
+        // Its own key no longer decrypts: an error too.
+        const std::string fine = saveOrDie(*store, stdioServer());
+        const std::string second = saveOrDie(*store, connectionFor(fine, "Second"));
+        QVERIFY(rawExec(paths.database,
+                        "UPDATE lakehouse_connection SET llm_api_key = X'00' WHERE name = 'Second'"));
+        STORE_VERIFY_OK(store->setActiveLakehouseConnectionId(second));
+        auto unreadable = store->chosenLakehouse();
+        QVERIFY(!unreadable.ok());
+        QVERIFY2(unreadable.error().message.find("chosen lakehouse connection") != std::string::npos,
+                 unreadable.error().message.c_str());
+
+        // Removed: none is chosen again.
+        STORE_VERIFY_OK(store->removeLakehouseConnection(second));
+        auto cleared = store->chosenLakehouse();
+        STORE_VERIFY_OK(cleared);
+        QVERIFY(!cleared.value());
+    }
+
     void version1DatabaseMigrates()
     {
         Paths paths;

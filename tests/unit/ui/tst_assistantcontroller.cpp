@@ -2,12 +2,15 @@
 // loopback HTTP binds the question, its lakehouse MCP server (Streamable HTTP) runs the guarded SQL on the
 // demo mart. Covers asking, progress and provenance, empty and overlapping questions, cancel and retry,
 // edited SQL (admitted and refused by the query guard), opening a row's account (bound, read from the
-// CRM, and unknown), copying the SQL, and a Session without a lakehouse.
+// CRM, and unknown), copying the SQL, a lakehouse connection chosen in the settings store (the demo mart
+// served by a second MCP server, `lakeshore-demo --lakehouse-stdio`, as a REAL CHILD PROCESS), one that
+// cannot be used, and a Session without a lakehouse.
 #include "assistantcontroller.h"
 #include "assistantfactory.h"
 #include "conversationmodel.h"
 #include "demosession.h"
 #include "resulttablemodel.h"
+#include "store/settingsstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
@@ -33,6 +36,17 @@ int settle(const AssistantController &controller, int index)
     if (!QTest::qWaitFor([&] { return !controller.busy(); }, 120000))
         return -1;
     return entry(controller, index).value(QStringLiteral("answerState")).toInt();
+}
+
+// Runs job on the session's disk thread with its store and waits for it.
+bool withStore(Session &session, std::function<bool(lakeshore::store::SettingsStore &)> job)
+{
+    auto done = std::make_shared<std::atomic<int>>(0);
+    session.withStore(
+        [job, done](lakeshore::store::SettingsStore *store) { *done = store && job(*store) ? 1 : 2; });
+    if (!QTest::qWaitFor([&] { return *done != 0; }, 10000))
+        return false;
+    return *done == 1;
 }
 
 } // namespace
@@ -335,6 +349,79 @@ private slots:
         AssistantController noContext;
         noContext.ask(QStringLiteral("top items for this account"));
         QCOMPARE(settle(noContext, 0), int(ConversationModel::Failed));
+    }
+
+    void usesTheLakehouseChosenInSettings()
+    {
+        lakeshore::demo::DemoTenant *tenant = m_session->demoTenant();
+        QVERIFY(tenant);
+        const auto built = tenant->waitForLakehouseMart(60000);
+        QVERIFY2(built.ok(), built.ok() ? "" : built.error().message.c_str());
+        lakeshore::mcp::McpServerConfig server;
+        server.name = "Finance lake";
+        server.command = LAKESHORE_DEMO_BINARY;
+        server.args = {"--lakehouse-stdio", "--mart", tenant->lakehouseMartPath()};
+        lakeshore::mcp::LakehouseConnection connection;
+        connection.name = "Finance mart";
+        connection.route = lakeshore::mcp::LakehouseRoute::Semantic;
+        connection.dialect = lakeshore::mcp::LakehouseDialect::Sqlite;
+        connection.sqlTool = "execute_sql";
+        auto ids = std::make_shared<std::pair<std::string, std::string>>();
+        QVERIFY(withStore(*m_session, [&, ids](lakeshore::store::SettingsStore &store) {
+            auto serverId = store.saveMcpServer(server);
+            if (!serverId)
+                return false;
+            connection.serverId = serverId.value();
+            auto connectionId = store.saveLakehouseConnection(connection);
+            if (!connectionId)
+                return false;
+            *ids = {serverId.value(), connectionId.value()};
+            return store.setActiveLakehouseConnectionId(connectionId.value()).ok();
+        }));
+
+        AssistantController controller;
+        QSignalSpy changed(m_session.get(), &Session::lakehouseChanged);
+        m_session->reloadLakehouse();
+        QVERIFY(changed.wait(10000));
+        QVERIFY(m_session->chosenLakehouse());
+        QVERIFY(controller.available());
+        controller.ask(kCleveland);
+        QCOMPARE(settle(controller, 0), int(ConversationModel::Done));
+        const QString provenance = entry(controller, 0).value(QStringLiteral("provenance")).toString();
+        QVERIFY2(provenance.startsWith(QStringLiteral("Finance mart · execute_sql · ")),
+                 qPrintable(provenance));
+        QVERIFY(controller.conversation()->table(0)->rows() > 0);
+
+        // Its server turned off: the pane says which connection and why, and asks no server.
+        server.id = ids->first;
+        server.enabled = false;
+        QVERIFY(withStore(*m_session, [server](lakeshore::store::SettingsStore &store) {
+            return store.saveMcpServer(server).ok();
+        }));
+        m_session->reloadLakehouse();
+        QVERIFY(changed.wait(10000));
+        QVERIFY(!controller.available());
+        QVERIFY2(controller.problem().contains(QStringLiteral("Finance mart")) &&
+                     controller.problem().contains(QStringLiteral("turned off")),
+                 qPrintable(controller.problem()));
+        controller.ask(kCleveland);
+        QCOMPARE(entry(controller, 1).value(QStringLiteral("answerState")).toInt(),
+                 int(ConversationModel::Failed));
+
+        // None chosen: the demo lakehouse again.
+        QVERIFY(withStore(*m_session, [](lakeshore::store::SettingsStore &store) {
+            return store.setActiveLakehouseConnectionId("").ok();
+        }));
+        m_session->reloadLakehouse();
+        QVERIFY(changed.wait(10000));
+        QVERIFY(!m_session->chosenLakehouse());
+        QVERIFY(controller.available());
+        controller.ask(kCleveland);
+        QCOMPARE(settle(controller, 2), int(ConversationModel::Done));
+        QVERIFY(entry(controller, 2)
+                    .value(QStringLiteral("provenance"))
+                    .toString()
+                    .startsWith(QStringLiteral("Demo lakehouse · ")));
     }
 
     void saysSoWhenThereIsNoLakehouse()
