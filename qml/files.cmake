@@ -7,6 +7,7 @@ set(LAKESHORE_QML_FILES
     Components/KeyValue.qml
     Components/TwoLineRow.qml
     Components/Format.qml
+    Components/ViewSwitchButton.qml
     Accounts/AccountsPage.qml
     Accounts/AccountListPane.qml
     Accounts/AccountRow.qml

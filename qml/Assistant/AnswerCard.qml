@@ -176,20 +176,14 @@ Frame {
                 visible: root.chartSpec !== ""
                 currentIndex: root.preferChart && root.chartSpec !== "" ? 1 : 0
 
-                TabButton {
+                ViewSwitchButton {
                     objectName: "tableTab"
                     text: qsTr("Table")
-                    width: implicitWidth
-                    leftPadding: 14
-                    rightPadding: 14
                 }
 
-                TabButton {
+                ViewSwitchButton {
                     objectName: "chartTab"
                     text: qsTr("Chart")
-                    width: implicitWidth
-                    leftPadding: 14
-                    rightPadding: 14
                 }
             }
 

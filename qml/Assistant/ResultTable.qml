@@ -24,8 +24,9 @@ Item {
 
     function columnWidth(column: int): real {
         const header = String(root.table.headerData(column, Qt.Horizontal, Qt.DisplayRole));
-        const headerWidth = header.length * boldMetrics.averageCharacterWidth + 40; // padding and sort mark
-        const cellWidth = root.table.columnTextLength(column) * metrics.averageCharacterWidth + 24;
+        // Digits are wider than the average character: money columns must not be cut.
+        const headerWidth = header.length * Math.max(boldMetrics.averageCharacterWidth, boldMetrics.advanceWidth("0")) + 40; // padding and sort mark
+        const cellWidth = root.table.columnTextLength(column) * Math.max(metrics.averageCharacterWidth, metrics.advanceWidth("0")) + 24;
         return Math.min(420, Math.max(72, headerWidth, cellWidth));
     }
 

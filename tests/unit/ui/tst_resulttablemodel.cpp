@@ -155,7 +155,11 @@ private slots:
         QCOMPARE(ui::formatCell(rows, 1, 4, std::nullopt, german), QStringLiteral("140"));
         QCOMPARE(ui::columnLabel("ACCOUNT_NAME"), QStringLiteral("Account name"));
         QCOMPARE(ui::columnLabel("Gross margin"), QStringLiteral("Gross margin"));
-        QCOMPARE(ui::columnLabel("revenue"), QStringLiteral("revenue"));
+        QCOMPARE(ui::columnLabel("revenue"), QStringLiteral("Revenue"));
+        QCOMPARE(ui::columnLabel("REVENUE"), QStringLiteral("Revenue"));
+        QCOMPARE(ui::columnLabel("accountName"), QStringLiteral("accountName"));
+        QCOMPARE(ui::columnLabel("ACCOUNT NAME"), QStringLiteral("ACCOUNT NAME"));
+        QCOMPARE(ui::columnLabel("_"), QString());
     }
 
     void mixedAndHugeValuesNeverBreakTheView()
