@@ -52,6 +52,9 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
     std::unique_ptr<Transport> transport;
     std::mutex mutex;
     std::condition_variable timerWake;
+    // When the timer thread wakes next; a request whose deadline is later needs no wake-up (the timer
+    // re-arms for it then), which spares a thread switch per call.
+    Clock::time_point timerTarget = Clock::time_point::min();
     std::map<long long, Pending> pending;
     std::atomic<long long> nextId{1};
     bool open = false;
@@ -114,7 +117,9 @@ struct RpcSession::Impl : std::enable_shared_from_this<Impl>
                 lock.lock();
                 continue;
             }
+            timerTarget = next;
             timerWake.wait_until(lock, next);
+            timerTarget = Clock::time_point::min(); // awake: it looks at every entry before sleeping
         }
     }
 
@@ -333,6 +338,7 @@ void RpcSession::Impl::send(std::string method, nlohmann::json params, CallOptio
     if (options.onProgress)
         params["_meta"]["progressToken"] = id;
     const auto now = Clock::now();
+    bool wakeTimer = false;
     {
         std::lock_guard lock(self->mutex);
         if (!self->open) {
@@ -343,9 +349,11 @@ void RpcSession::Impl::send(std::string method, nlohmann::json params, CallOptio
         entry.timeoutMs = options.timeoutMs;
         entry.deadline = now + std::chrono::milliseconds(options.timeoutMs);
         entry.ceiling = now + std::chrono::milliseconds(std::max(options.timeoutMs, options.maxTotalMs));
+        wakeTimer = entry.deadline < self->timerTarget;
         self->pending.emplace(id, std::move(entry));
     }
-    self->timerWake.notify_all();
+    if (wakeTimer)
+        self->timerWake.notify_all();
     auto sent =
         self->transport->send(jsonrpc::serialize(jsonrpc::Request{id, std::move(method), std::move(params)}));
     if (!sent) {

@@ -23,18 +23,42 @@ namespace {
 
 constexpr std::size_t stderrKeep = 16 * 1024;
 
-bool writeAll(int fd, const std::string &data)
+// Writes what the pipe takes now (its end is non-blocking): the bytes written, or -1 when the child no
+// longer reads (EPIPE; the caller keeps SIGPIPE blocked).
+long writeNow(int fd, const char *data, std::size_t size)
 {
     std::size_t written = 0;
-    while (written < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    while (written < size) {
+        const ssize_t n = ::write(fd, data + written, size - written);
+        if (n > 0) {
+            written += static_cast<std::size_t>(n);
+            continue;
+        }
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
-            return false;
-        written += static_cast<std::size_t>(n);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        return -1;
     }
-    return true;
+    return static_cast<long>(written);
+}
+
+// Runs write with SIGPIPE blocked on this thread, and drops a SIGPIPE it raised, so a child that has
+// gone surfaces as EPIPE instead of ending the process.
+template <class Write> long withoutSigpipe(Write write)
+{
+    sigset_t pipeSignal, previous;
+    sigemptyset(&pipeSignal);
+    sigaddset(&pipeSignal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous);
+    const long result = write();
+    if (result < 0) {
+        const timespec none{};
+        while (sigtimedwait(&pipeSignal, nullptr, &none) == SIGPIPE) {
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return result;
 }
 
 std::string exitDescription(int status)
@@ -63,7 +87,8 @@ struct StdioTransport::Impl
 
     std::mutex mutex;
     std::condition_variable wake;
-    std::deque<std::string> outbox;
+    std::deque<std::string> outbox; // framed lines, each ending in '\n'
+    bool writing = false;           // a thread is writing to toChild (the writer, or a sender directly)
     bool closing = false;
     std::atomic<bool> closedReported{false};
     int exitStatus = -1; // guarded by mutex
@@ -164,6 +189,8 @@ struct StdioTransport::Impl
         }
     }
 
+    // Writes what send() could not write at once, in order; waits for the pipe in short slices so that
+    // close() is not held up for ever by a child that stopped reading.
     void writeMessages()
     {
         // A write to a child that has gone raises SIGPIPE on this thread: keep it blocked, take EPIPE.
@@ -175,20 +202,49 @@ struct StdioTransport::Impl
             std::string message;
             {
                 std::unique_lock lock(mutex);
-                wake.wait(lock, [this] { return closing || !outbox.empty(); });
+                wake.wait(lock, [this] { return !writing && (closing || !outbox.empty()); });
                 if (outbox.empty())
                     break;
                 message = std::move(outbox.front());
                 outbox.pop_front();
+                writing = true;
             }
-            message += '\n';
-            if (!writeAll(toChild, message)) {
+            const bool written = writeWaiting(message);
+            {
+                std::lock_guard lock(mutex);
+                writing = false;
+            }
+            if (!written) {
                 reportClosed(makeError(ErrorKind::Network, "the MCP server stopped reading its input"));
                 break;
             }
         }
+        std::lock_guard lock(mutex);
         ::close(toChild); // the child sees end of input: the spec's first step of a shutdown
         toChild = -1;
+    }
+
+    bool writeWaiting(const std::string &message)
+    {
+        std::size_t done = 0;
+        int idleSlices = 0;
+        while (done < message.size()) {
+            const long n = writeNow(toChild, message.data() + done, message.size() - done);
+            if (n < 0)
+                return false;
+            done += static_cast<std::size_t>(n);
+            if (done == message.size())
+                break;
+            pollfd ready{toChild, POLLOUT, 0};
+            if (::poll(&ready, 1, 100) > 0) {
+                idleSlices = 0;
+                continue;
+            }
+            std::lock_guard lock(mutex);
+            if (closing && ++idleSlices >= 20)
+                return false; // closing, and the child has not read for 2 s
+        }
+        return true;
     }
 
     // The child leads its own process group, so what it started (a shell's pipeline, npx's node) goes too.
@@ -284,6 +340,7 @@ Status StdioTransport::start(Handlers handlers)
     impl.pid = pid;
     impl.group = pid;
     impl.toChild = in[1];
+    ::fcntl(impl.toChild, F_SETFL, ::fcntl(impl.toChild, F_GETFL) | O_NONBLOCK);
     impl.fromChild = out[0];
     impl.errorsFromChild = err[0];
     // The threads share ownership: a reader that close() had to detach may outlive this object.
@@ -303,13 +360,31 @@ Status StdioTransport::send(std::string message)
 {
     if (message.find('\n') != std::string::npos)
         return makeError(ErrorKind::Invalid, "a stdio message must not contain a newline");
-    {
-        std::lock_guard lock(m_impl->mutex);
-        if (m_impl->closing || m_impl->closedReported.load() || m_impl->toChild < 0)
-            return makeError(ErrorKind::Network, "the MCP server connection is closed");
-        m_impl->outbox.push_back(std::move(message));
+    message += '\n';
+    Impl &impl = *m_impl;
+    std::unique_lock lock(impl.mutex);
+    if (impl.closing || impl.closedReported.load() || impl.toChild < 0)
+        return makeError(ErrorKind::Network, "the MCP server connection is closed");
+    if (impl.writing || !impl.outbox.empty()) {
+        impl.outbox.push_back(std::move(message));
+        lock.unlock();
+        impl.wake.notify_one();
+        return okStatus();
     }
-    m_impl->wake.notify_one();
+    // Nothing queued: write on this thread without blocking (a thread switch less per request), and
+    // leave what the pipe did not take, or a write that failed, to the writer thread.
+    impl.writing = true;
+    const int fd = impl.toChild;
+    lock.unlock();
+    const long written = withoutSigpipe([&] { return writeNow(fd, message.data(), message.size()); });
+    lock.lock();
+    impl.writing = false;
+    if (written < static_cast<long>(message.size()))
+        impl.outbox.push_front(message.substr(written < 0 ? 0 : static_cast<std::size_t>(written)));
+    const bool writerNeeded = !impl.outbox.empty() || impl.closing; // close() waits for it to finish
+    lock.unlock();
+    if (writerNeeded)
+        impl.wake.notify_one();
     return okStatus();
 }
 

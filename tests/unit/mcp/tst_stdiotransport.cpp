@@ -1,11 +1,15 @@
 // The stdio transport with real child processes: lines both ways, stderr kept, a child that exits,
-// one that is missing, one that floods, one that ignores its input; closing from inside a callback.
+// one that is missing, one that floods, one that ignores its input; messages larger than the pipe (partly
+// written at once, the rest by the writer thread, order kept); a child that stops reading while a large
+// message is pending (close() still returns); a write after the child has gone (EPIPE, no SIGPIPE death);
+// closing from inside a callback.
 #include "mcp/stdiotransport.h"
 
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
 #include <optional>
+#include <QElapsedTimer>
 #include <QTest>
 #include <vector>
 
@@ -154,6 +158,66 @@ private slots:
         transport.close();
         QVERIFY(inbox.waitClosed());
         QCOMPARE(::kill(pid, 0), -1); // reaped: no such process any more
+    }
+
+    void messagesLargerThanThePipeKeepTheirOrder()
+    {
+        // A child that reads slowly: the first 1 MB message fills the pipe, the rest queue behind it.
+        StdioTransport transport(shell("sleep 0.3; exec cat"));
+        Inbox inbox;
+        QVERIFY(transport.start(inbox.handlers()).ok());
+        std::vector<std::string> sent;
+        for (int i = 0; i < 6; ++i) {
+            const std::size_t size = i % 2 == 0 ? (1u << 20) + static_cast<std::size_t>(i) : 10;
+            sent.push_back("\"" + std::string(size, static_cast<char>('a' + i)) + "\"");
+            QVERIFY(transport.send(sent.back()).ok());
+        }
+        QVERIFY(inbox.waitMessages(sent.size()));
+        for (std::size_t i = 0; i < sent.size(); ++i)
+            QVERIFY2(inbox.messages[i] == sent[i], qPrintable(QString::number(i)));
+        transport.close();
+    }
+
+    void closeReturnsWhenTheChildStoppedReadingMidMessage()
+    {
+        StdioTransport transport(shell("exec sleep 60"));
+        Inbox inbox;
+        QVERIFY(transport.start(inbox.handlers()).ok());
+        QVERIFY(transport.send("\"" + std::string(8u << 20, 'x') + "\"").ok()); // far more than the pipe holds
+        QVERIFY(transport.send("{}").ok());
+        QElapsedTimer timer;
+        timer.start();
+        transport.close();
+        QVERIFY(inbox.waitClosed());
+        QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void writingToAChildThatHasGoneIsReportedNotFatal()
+    {
+        StdioTransport transport(shell("exec true"));
+        Inbox inbox;
+        QVERIFY(transport.start(inbox.handlers()).ok());
+        QVERIFY(inbox.waitClosed()); // it exited
+        // The connection is closed now: refused plainly, and the process is still here (no SIGPIPE).
+        const auto sent = transport.send("{}");
+        QVERIFY(!sent.ok());
+        QCOMPARE(sent.error().kind, ErrorKind::Network);
+    }
+
+    void writingWhileTheChildExitsIsReportedNotFatal()
+    {
+        // The child closes its input at once but lives on a moment: writes hit EPIPE on this thread.
+        StdioTransport transport(shell("exec 0<&-; sleep 0.5"));
+        Inbox inbox;
+        QVERIFY(transport.start(inbox.handlers()).ok());
+        QTest::qSleep(200);
+        for (int i = 0; i < 20; ++i)
+            (void)transport.send("{\"n\":" + std::to_string(i) + "}");
+        QVERIFY(inbox.waitClosed());
+        QCOMPARE(inbox.closed->kind, ErrorKind::Network);
+        QVERIFY2(inbox.closed->message.find("stopped reading") != std::string::npos ||
+                     inbox.closed->message.find("exited") != std::string::npos,
+                 inbox.closed->message.c_str());
     }
 
     void closeFromInsideACallback()
