@@ -130,6 +130,7 @@ struct StdioTransport::Impl
     void readMessages()
     {
         std::string pending;
+        std::size_t scanned = 0; // the bytes of pending already known to hold no newline
         char buffer[65536];
         for (;;) {
             const ssize_t n = ::read(fromChild, buffer, sizeof buffer);
@@ -139,8 +140,18 @@ struct StdioTransport::Impl
                 break;
             pending.append(buffer, static_cast<std::size_t>(n));
             std::size_t start = 0;
-            for (std::size_t end; (end = pending.find('\n', start)) != std::string::npos; start = end + 1) {
-                std::string line = pending.substr(start, end - start);
+            // Only new bytes are searched: a 200 MB message arrives in thousands of reads.
+            for (std::size_t end;
+                 (end = pending.find('\n', std::max(start, scanned))) != std::string::npos;) {
+                std::string line;
+                if (start == 0 && end + 1 == pending.size()) { // exactly one message: hand it over, no copy
+                    line = std::move(pending);
+                    line.pop_back();
+                    pending.clear();
+                } else {
+                    line = pending.substr(start, end - start);
+                    start = end + 1;
+                }
                 if (!line.empty() && line.back() == '\r')
                     line.pop_back();
                 // Nothing is delivered once closed, even by a reader that close() had to detach.
@@ -148,8 +159,11 @@ struct StdioTransport::Impl
                     return;
                 if (!line.empty() && handlers.onMessage)
                     handlers.onMessage(std::move(line));
+                if (pending.empty())
+                    break;
             }
             pending.erase(0, start);
+            scanned = pending.size();
             if (pending.size() > config.maxMessageBytes) {
                 reportClosed(makeError(ErrorKind::TooLarge, "the MCP server sent a message over " +
                                                                 std::to_string(config.maxMessageBytes >> 20) +

@@ -18,7 +18,8 @@ struct StdioServerConfig
     std::vector<std::string> args;
     std::map<std::string, std::string> env;  // added to (and overriding) the inherited environment
     std::string workingDirectory;            // empty = inherit
-    std::size_t maxMessageBytes = 64u << 20; // a longer line closes the transport with TooLarge
+    // A longer line closes the transport with TooLarge. 256 MB holds a 1,000,000-row x 8-column result.
+    std::size_t maxMessageBytes = 256u << 20;
 };
 
 class StdioTransport : public Transport

@@ -178,6 +178,24 @@ private slots:
         transport.close();
     }
 
+    void aMessageOfEightyMegabytesArrivesWholeByDefault()
+    {
+        // Larger than the 64 MB limit this transport once had; a 1,000,000-row result is about 230 MB.
+        StdioServerConfig config;
+        config.command = "cat";
+        StdioTransport transport(config);
+        Inbox inbox;
+        QVERIFY(transport.start(inbox.handlers()).ok());
+        std::string big = "\"" + std::string(80u << 20, 'r') + "\"";
+        QVERIFY(transport.send(big).ok());
+        QVERIFY(transport.send("{\"after\":true}").ok());
+        QVERIFY(inbox.waitMessages(2));
+        QCOMPARE(inbox.messages[0].size(), big.size());
+        QVERIFY(inbox.messages[0] == big);
+        QCOMPARE(inbox.messages[1], std::string("{\"after\":true}"));
+        transport.close();
+    }
+
     void closeReturnsWhenTheChildStoppedReadingMidMessage()
     {
         StdioTransport transport(shell("exec sleep 60"));
