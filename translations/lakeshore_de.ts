@@ -370,12 +370,12 @@
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+5"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n Zeile</numerusform>
@@ -416,7 +416,7 @@
         <translation>Lakeshore ist nicht verbunden, daher kann der Assistent keine Fragen beantworten.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+157"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
@@ -510,9 +510,9 @@
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Ask about your accounts: revenue, margin, items, contract coverage. The answer is read live from the lakehouse; nothing is kept after you close the window.</source>
-        <translation>Fragen Sie zu Ihren Konten: Umsatz, Marge, Artikel, Vertragsabdeckung. Die Antwort wird live aus dem Lakehouse gelesen; nach dem Schließen des Fensters wird nichts aufbewahrt.</translation>
+        <location line="+14"/>
+        <source>Ask about your accounts: revenue, margin, items, contract coverage. The answer is read live from the lakehouse “%1”; nothing is kept after you close the window.</source>
+        <translation>Fragen Sie zu Ihren Konten: Umsatz, Marge, Artikel, Vertragsabdeckung. Die Antwort wird live aus dem Lakehouse „%1“ gelesen; nach dem Schließen des Fensters wird nichts aufbewahrt.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1237,6 +1237,11 @@ Demo-ERP: %2</translation>
         <location line="+1"/>
         <source>semantic model writes the SQL</source>
         <translation>semantisches Modell erstellt das SQL</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Generic</source>
+        <translation>Generisch</translation>
     </message>
     <message>
         <location line="+25"/>

@@ -370,12 +370,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+5"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -416,7 +416,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+157"/>
         <source>Saving %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,8 +510,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Ask about your accounts: revenue, margin, items, contract coverage. The answer is read live from the lakehouse; nothing is kept after you close the window.</source>
+        <location line="+14"/>
+        <source>Ask about your accounts: revenue, margin, items, contract coverage. The answer is read live from the lakehouse “%1”; nothing is kept after you close the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1235,6 +1235,11 @@ Demo ERP: %2</source>
     <message>
         <location line="+1"/>
         <source>semantic model writes the SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Generic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -115,7 +115,8 @@ Page {
             Layout.fillWidth: true
 
             Label {
-                text: qsTr("Ask about your accounts: revenue, margin, items, contract coverage. The answer is read live from the lakehouse; nothing is kept after you close the window.")
+                objectName: "introText"
+                text: qsTr("Ask about your accounts: revenue, margin, items, contract coverage. The answer is read live from the lakehouse “%1”; nothing is kept after you close the window.").arg(controller.lakehouseName)
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

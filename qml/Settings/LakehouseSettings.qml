@@ -24,6 +24,17 @@ ScrollView {
         return qsTr("semantic model writes the SQL");
     }
 
+    // The dialect as the connection dialog lists it.
+    function dialectLabel(dialect: string): string {
+        const names = {
+            "databricks": "Databricks",
+            "snowflake": "Snowflake",
+            "postgres": "PostgreSQL",
+            "sqlite": "SQLite"
+        };
+        return names[dialect] !== undefined ? names[dialect] : qsTr("Generic");
+    }
+
     function confirmRemoval(kind: string, id: string, name: string) {
         removeDialog.kind = kind;
         removeDialog.targetId = id;
@@ -159,7 +170,7 @@ ScrollView {
                         }
 
                         Label {
-                            text: connectionRow.modelData.problem !== "" ? connectionRow.modelData.problem : qsTr("%1 · %2 · %3").arg(connectionRow.modelData.serverName).arg(root.routeLabel(connectionRow.modelData.route)).arg(connectionRow.modelData.dialect)
+                            text: connectionRow.modelData.problem !== "" ? connectionRow.modelData.problem : qsTr("%1 · %2 · %3").arg(connectionRow.modelData.serverName).arg(root.routeLabel(connectionRow.modelData.route)).arg(root.dialectLabel(connectionRow.modelData.dialect))
                             color: connectionRow.modelData.problem !== "" ? "#9f1c1c" : root.palette.windowText
                             opacity: connectionRow.modelData.problem !== "" ? 1 : 0.75
                             elide: Text.ElideRight

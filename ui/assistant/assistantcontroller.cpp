@@ -78,6 +78,11 @@ void AssistantController::updateAvailability()
     Q_EMIT availabilityChanged();
 }
 
+QString AssistantController::lakehouseName() const
+{
+    return m_assistant ? QString::fromStdString(m_assistant->setup().label) : QString();
+}
+
 void AssistantController::setContextAccountId(const QString &id)
 {
     if (id == m_contextId)

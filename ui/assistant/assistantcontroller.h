@@ -28,6 +28,8 @@ class AssistantController : public QObject
     Q_PROPERTY(bool available READ available NOTIFY availabilityChanged)
     Q_PROPERTY(QString problem READ problem NOTIFY availabilityChanged) // why it is not available
     Q_PROPERTY(QStringList examples READ examples NOTIFY availabilityChanged)
+    // The lakehouse the answers come from: the chosen connection's name, or "Demo lakehouse".
+    Q_PROPERTY(QString lakehouseName READ lakehouseName NOTIFY availabilityChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(int runningIndex READ runningIndex NOTIFY busyChanged) // -1 when idle
     Q_PROPERTY(QString contextAccountId READ contextAccountId WRITE setContextAccountId NOTIFY contextChanged)
@@ -45,6 +47,7 @@ public:
     [[nodiscard]] bool available() const { return m_assistant != nullptr; }
     [[nodiscard]] QString problem() const { return m_problem; }
     [[nodiscard]] QStringList examples() const { return m_examples; }
+    [[nodiscard]] QString lakehouseName() const;
     [[nodiscard]] bool busy() const { return m_running >= 0; }
     [[nodiscard]] int runningIndex() const { return m_running; }
     [[nodiscard]] QString contextAccountId() const { return m_contextId; }

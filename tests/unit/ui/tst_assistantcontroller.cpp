@@ -385,6 +385,7 @@ private slots:
         QVERIFY(changed.wait(10000));
         QVERIFY(m_session->chosenLakehouse());
         QVERIFY(controller.available());
+        QCOMPARE(controller.lakehouseName(), QStringLiteral("Finance mart"));
         controller.ask(kCleveland);
         QCOMPARE(settle(controller, 0), int(ConversationModel::Done));
         const QString provenance = entry(controller, 0).value(QStringLiteral("provenance")).toString();
@@ -416,6 +417,7 @@ private slots:
         QVERIFY(changed.wait(10000));
         QVERIFY(!m_session->chosenLakehouse());
         QVERIFY(controller.available());
+        QCOMPARE(controller.lakehouseName(), QStringLiteral("Demo lakehouse"));
         controller.ask(kCleveland);
         QCOMPARE(settle(controller, 2), int(ConversationModel::Done));
         QVERIFY(entry(controller, 2)
