@@ -871,8 +871,16 @@ Demo-ERP: %2</translation>
 </context>
 <context>
     <name>ConversationModel</name>
+    <message numerus="yes">
+        <location filename="../ui/assistant/conversationmodel.cpp" line="+66"/>
+        <source>(%n more character(s) the lakehouse sent are not shown.)</source>
+        <translation>
+            <numerusform>(%n weiteres Zeichen, das das Lakehouse gesendet hat, wird nicht angezeigt.)</numerusform>
+            <numerusform>(%n weitere Zeichen, die das Lakehouse gesendet hat, werden nicht angezeigt.)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/assistant/conversationmodel.cpp" line="+297"/>
+        <location line="+246"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>

@@ -870,8 +870,16 @@ Demo ERP: %2</source>
 </context>
 <context>
     <name>ConversationModel</name>
+    <message numerus="yes">
+        <location filename="../ui/assistant/conversationmodel.cpp" line="+66"/>
+        <source>(%n more character(s) the lakehouse sent are not shown.)</source>
+        <translation>
+            <numerusform>(%n more character the lakehouse sent is not shown.)</numerusform>
+            <numerusform>(%n more characters the lakehouse sent are not shown.)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/assistant/conversationmodel.cpp" line="+297"/>
+        <location line="+246"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>

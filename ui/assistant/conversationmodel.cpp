@@ -51,6 +51,21 @@ QString chartSpecText(const assistant::Answer &answer)
     return QString::fromStdString(spec.dump());
 }
 
+// A tool's text answer as the card shows it: a long one is cut (a label of megabytes helps no one; the
+// rows, when there are any, are in the table).
+constexpr int kNoteChars = 4000;
+
+QString shownNote(const std::string &note)
+{
+    QString text = QString::fromStdString(note);
+    if (text.size() <= kNoteChars)
+        return text;
+    const int more = static_cast<int>(text.size()) - kNoteChars;
+    text.truncate(kNoteChars);
+    return text + QStringLiteral("…\n") +
+           ConversationModel::tr("(%n more character(s) the lakehouse sent are not shown.)", nullptr, more);
+}
+
 } // namespace
 
 ConversationModel::ConversationModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -201,7 +216,7 @@ void ConversationModel::setAnswer(int index, assistant::Answer answer, bool edit
     entry.title = QString::fromStdString(answer.title);
     entry.text = QString::fromStdString(answer.text);
     entry.sql = QString::fromStdString(answer.sql);
-    entry.note = QString::fromStdString(answer.rows.note());
+    entry.note = shownNote(answer.rows.note());
     entry.chartSpec = chartSpecText(answer);
     entry.provenance = provenanceLine(answer);
     entry.steps.clear();

@@ -4,7 +4,10 @@
 // edited SQL (admitted and refused by the query guard), opening a row's account (bound, read from the
 // CRM, and unknown), copying the SQL, a lakehouse connection chosen in the settings store (the demo mart
 // served by a second MCP server, `lakeshore-demo --lakehouse-stdio`, as a REAL CHILD PROCESS), one that
-// cannot be used, and a Session without a lakehouse.
+// cannot be used, a chosen lakehouse that misbehaves (the scripted MCP server, a TEST DOUBLE that dies
+// mid-call, never answers, writes non-JSON, sends a malformed result, an unknown protocol version, a
+// large result that is no table, an isError result: each a plain message in the pane), and a Session
+// without a lakehouse.
 #include "assistantcontroller.h"
 #include "assistantfactory.h"
 #include "conversationmodel.h"
@@ -426,6 +429,72 @@ private slots:
                     .startsWith(QStringLiteral("Demo lakehouse · ")));
     }
 
+    void reportsAMisbehavingLakehouseInThePane_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("expected"); // words the summary or the detail must hold
+        QTest::newRow("dies mid-call") << "ok"
+                                       << "exit"
+                                       << "out of memory";
+        QTest::newRow("never answers") << "ok"
+                                       << "never"
+                                       << "in time";
+        QTest::newRow("not JSON") << "ok"
+                                  << "garbage"
+                                  << "Connected to warehouse";
+        QTest::newRow("malformed result") << "ok"
+                                          << "malformed"
+                                          << "content";
+        QTest::newRow("unknown protocol version") << "unknown-version"
+                                                  << "echo"
+                                                  << "1999-01-01";
+        QTest::newRow("isError") << "ok"
+                                 << "fail"
+                                 << "fact_sales";
+    }
+
+    void reportsAMisbehavingLakehouseInThePane()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, tool);
+        QFETCH(QString, expected);
+        QVERIFY(chooseScriptedLakehouse(mode, tool));
+        AssistantController controller;
+        QVERIFY(controller.available());
+        controller.ask(kCleveland);
+        const int state = settle(controller, 0);
+        const QVariantMap failed = entry(controller, 0);
+        const QString said = failed.value(QStringLiteral("error")).toString() + QLatin1Char('\n') +
+                             failed.value(QStringLiteral("errorDetail")).toString();
+        QCOMPARE(state, int(ConversationModel::Failed));
+        QVERIFY2(!failed.value(QStringLiteral("error")).toString().isEmpty(), qPrintable(said));
+        QVERIFY2(said.contains(expected), qPrintable(said));
+        QCOMPARE(controller.conversation()->table(0)->rows(), 0);
+        QVERIFY(!controller.busy());
+        controller.retry(0); // and again: the same plain message, still no crash
+        QCOMPARE(settle(controller, 0), int(ConversationModel::Failed));
+
+        QVERIFY(forgetLakehouses());
+    }
+
+    void showsALargeTextAnswerCut()
+    {
+        // The SQL tool answers with 1 MB of text and no rows: shown, but cut, with how much is left out.
+        QVERIFY(chooseScriptedLakehouse(QStringLiteral("ok"), QStringLiteral("huge")));
+        AssistantController controller;
+        QVERIFY(controller.available());
+        controller.ask(kCleveland);
+        QCOMPARE(settle(controller, 0), int(ConversationModel::Done));
+        const QVariantMap answer = entry(controller, 0);
+        QVERIFY(!answer.value(QStringLiteral("hasTable")).toBool());
+        const QString note = answer.value(QStringLiteral("note")).toString();
+        QVERIFY2(note.size() < 4200, qPrintable(QString::number(note.size())));
+        QVERIFY2(note.startsWith(QStringLiteral("xxxx")) && note.contains(QStringLiteral("not shown")),
+                 qPrintable(note.right(120)));
+        QVERIFY(forgetLakehouses());
+    }
+
     void saysSoWhenThereIsNoLakehouse()
     {
         QTemporaryDir dataDirectory;
@@ -454,6 +523,62 @@ private slots:
     }
 
 private:
+    // Chooses a lakehouse connection on the scripted MCP server (a TEST DOUBLE) in the given mode, whose
+    // SQL tool is tool, and waits until the session has read the choice.
+    bool chooseScriptedLakehouse(const QString &mode, const QString &tool)
+    {
+        if (!forgetLakehouses())
+            return false;
+        lakeshore::mcp::McpServerConfig server;
+        server.name = "Scripted lake";
+        server.command = "node";
+        server.args = {LAKESHORE_PEERS_DIR "/scripted-mcp-server.js", mode.toStdString()};
+        server.timeoutMs = 1500; // "never answers" waits this long
+        lakeshore::mcp::LakehouseConnection connection;
+        connection.name = "Scripted";
+        connection.dialect = lakeshore::mcp::LakehouseDialect::Sqlite;
+        connection.sqlTool = tool.toStdString();
+        connection.sqlArgument = "sql";
+        const bool saved = withStore(*m_session, [&](lakeshore::store::SettingsStore &store) {
+            auto serverId = store.saveMcpServer(server);
+            if (!serverId)
+                return false;
+            connection.serverId = serverId.value();
+            auto connectionId = store.saveLakehouseConnection(connection);
+            return connectionId && store.setActiveLakehouseConnectionId(connectionId.value()).ok();
+        });
+        if (!saved)
+            return false;
+        QSignalSpy changed(m_session.get(), &Session::lakehouseChanged);
+        m_session->reloadLakehouse();
+        return changed.wait(10000) && m_session->chosenLakehouse();
+    }
+
+    // Removes every saved lakehouse connection and MCP server: the demo lakehouse again.
+    bool forgetLakehouses()
+    {
+        const bool removed = withStore(*m_session, [](lakeshore::store::SettingsStore &store) {
+            auto connections = store.lakehouseConnections();
+            auto servers = store.mcpServers();
+            if (!connections || !servers)
+                return false;
+            for (const auto &c : connections.value().connections)
+                if (!store.removeLakehouseConnection(c.id))
+                    return false;
+            for (const auto &s : servers.value().servers)
+                if (!store.removeMcpServer(s.id))
+                    return false;
+            return true;
+        });
+        if (!removed)
+            return false;
+        if (!m_session->chosenLakehouse())
+            return true;
+        QSignalSpy changed(m_session.get(), &Session::lakehouseChanged);
+        m_session->reloadLakehouse();
+        return changed.wait(10000) && !m_session->chosenLakehouse();
+    }
+
     QTemporaryDir m_dataDirectory;
     std::unique_ptr<Session> m_session;
 };
