@@ -227,14 +227,25 @@ struct StdioTransport::Impl
             {
                 std::lock_guard lock(mutex);
                 writing = false;
+                // Closed in the same step: no send() can start a direct write on it once writing is
+                // cleared (it refuses when toChild < 0).
+                if (!written)
+                    closeInput();
             }
             if (!written) {
                 reportClosed(makeError(ErrorKind::Network, "the MCP server stopped reading its input"));
-                break;
+                return;
             }
         }
         std::lock_guard lock(mutex);
-        ::close(toChild); // the child sees end of input: the spec's first step of a shutdown
+        closeInput(); // the child sees end of input: the spec's first step of a shutdown
+    }
+
+    // With mutex held, and no write in progress.
+    void closeInput()
+    {
+        if (toChild >= 0)
+            ::close(toChild);
         toChild = -1;
     }
 
