@@ -355,7 +355,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../qml/Assistant/AnswerCard.qml" line="+93"/>
+        <location filename="../qml/Assistant/AnswerCard.qml" line="+94"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -375,11 +375,19 @@
         <translation>Diagramm</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n Zeile</numerusform>
-            <numerusform>%n Zeilen</numerusform>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n row(s) so far, reading the rest…</source>
+        <translation>
+            <numerusform>%Ln Zeile bisher, der Rest wird gelesen…</numerusform>
+            <numerusform>%Ln Zeilen bisher, der Rest wird gelesen…</numerusform>
         </translation>
     </message>
     <message>
@@ -872,15 +880,23 @@ Demo-ERP: %2</translation>
 <context>
     <name>ConversationModel</name>
     <message numerus="yes">
-        <location filename="../ui/assistant/conversationmodel.cpp" line="+66"/>
+        <location filename="../ui/assistant/conversationmodel.cpp" line="+70"/>
         <source>(%n more character(s) the lakehouse sent are not shown.)</source>
         <translation>
-            <numerusform>(%n weiteres Zeichen, das das Lakehouse gesendet hat, wird nicht angezeigt.)</numerusform>
-            <numerusform>(%n weitere Zeichen, die das Lakehouse gesendet hat, werden nicht angezeigt.)</numerusform>
+            <numerusform>(%Ln weiteres Zeichen, das das Lakehouse gesendet hat, wird nicht angezeigt.)</numerusform>
+            <numerusform>(%Ln weitere Zeichen, die das Lakehouse gesendet hat, werden nicht angezeigt.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+206"/>
+        <source>Only the first %n row(s) could be read: %1</source>
+        <translation>
+            <numerusform>Nur die erste Zeile konnte gelesen werden: %1</numerusform>
+            <numerusform>Nur die ersten %Ln Zeilen konnten gelesen werden: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+84"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -888,8 +904,8 @@ Demo-ERP: %2</translation>
         <location line="+2"/>
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n Zeile</numerusform>
-            <numerusform>%n Zeilen</numerusform>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
         </translation>
     </message>
     <message>
@@ -2001,7 +2017,7 @@ Demo-ERP: %2</translation>
 <context>
     <name>ResultTableModel</name>
     <message>
-        <location filename="../ui/assistant/resulttablemodel.cpp" line="+273"/>
+        <location filename="../ui/assistant/resulttablemodel.cpp" line="+303"/>
         <source>An export of this table is still running.</source>
         <translation>Ein Export dieser Tabelle läuft noch.</translation>
     </message>
@@ -2014,8 +2030,8 @@ Demo-ERP: %2</translation>
         <location line="+23"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
-            <numerusform>%n Zeile in %1 gespeichert.</numerusform>
-            <numerusform>%n Zeilen in %1 gespeichert.</numerusform>
+            <numerusform>%Ln Zeile in %1 gespeichert.</numerusform>
+            <numerusform>%Ln Zeilen in %1 gespeichert.</numerusform>
         </translation>
     </message>
     <message>

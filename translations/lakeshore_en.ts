@@ -355,7 +355,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../qml/Assistant/AnswerCard.qml" line="+93"/>
+        <location filename="../qml/Assistant/AnswerCard.qml" line="+94"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,11 +375,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n row</numerusform>
-            <numerusform>%n rows</numerusform>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n row(s) so far, reading the rest…</source>
+        <translation>
+            <numerusform>%Ln row so far, reading the rest…</numerusform>
+            <numerusform>%Ln rows so far, reading the rest…</numerusform>
         </translation>
     </message>
     <message>
@@ -871,15 +879,23 @@ Demo ERP: %2</source>
 <context>
     <name>ConversationModel</name>
     <message numerus="yes">
-        <location filename="../ui/assistant/conversationmodel.cpp" line="+66"/>
+        <location filename="../ui/assistant/conversationmodel.cpp" line="+70"/>
         <source>(%n more character(s) the lakehouse sent are not shown.)</source>
         <translation>
-            <numerusform>(%n more character the lakehouse sent is not shown.)</numerusform>
-            <numerusform>(%n more characters the lakehouse sent are not shown.)</numerusform>
+            <numerusform>(%Ln more character the lakehouse sent is not shown.)</numerusform>
+            <numerusform>(%Ln more characters the lakehouse sent are not shown.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+206"/>
+        <source>Only the first %n row(s) could be read: %1</source>
+        <translation>
+            <numerusform>Only the first row could be read: %1</numerusform>
+            <numerusform>Only the first %Ln rows could be read: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+84"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,8 +903,8 @@ Demo ERP: %2</source>
         <location line="+2"/>
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n row</numerusform>
-            <numerusform>%n rows</numerusform>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
         </translation>
     </message>
     <message>
@@ -1998,7 +2014,7 @@ Demo ERP: %2</source>
 <context>
     <name>ResultTableModel</name>
     <message>
-        <location filename="../ui/assistant/resulttablemodel.cpp" line="+273"/>
+        <location filename="../ui/assistant/resulttablemodel.cpp" line="+303"/>
         <source>An export of this table is still running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,8 +2027,8 @@ Demo ERP: %2</source>
         <location line="+23"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
-            <numerusform>Saved %n row to %1.</numerusform>
-            <numerusform>Saved %n rows to %1.</numerusform>
+            <numerusform>Saved %Ln row to %1.</numerusform>
+            <numerusform>Saved %Ln rows to %1.</numerusform>
         </translation>
     </message>
     <message>

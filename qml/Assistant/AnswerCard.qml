@@ -30,6 +30,7 @@ Frame {
     required property string provenance
     required property string notice
     required property int resultRows
+    required property bool readingRows
 
     required property AssistantController controller
     property bool preferChart: false
@@ -188,7 +189,8 @@ Frame {
             }
 
             Label {
-                text: qsTr("%n row(s)", "", root.resultRows)
+                objectName: "rowCount"
+                text: root.readingRows ? qsTr("%n row(s) so far, reading the rest…", "", root.resultRows) : qsTr("%n row(s)", "", root.resultRows)
                 opacity: 0.7
             }
 
@@ -206,7 +208,7 @@ Frame {
             Button {
                 objectName: "exportButton"
                 text: qsTr("Export CSV…")
-                enabled: !root.table.exporting
+                enabled: !root.table.exporting && !root.readingRows
                 onClicked: root.exportRequested(root.index)
             }
         }

@@ -73,8 +73,25 @@ void ResultDecoding::publish(ResultSet snapshot, bool finished, std::optional<Er
         m_error = std::move(error);
     }
     m_changed.notify_all();
-    if (m_onProgress)
-        m_onProgress();
+    std::function<void()> onProgress;
+    {
+        std::lock_guard lock(m_mutex);
+        onProgress = m_onProgress;
+    }
+    if (onProgress)
+        onProgress();
+}
+
+void ResultDecoding::watch(std::function<void()> onProgress)
+{
+    bool finished = false;
+    {
+        std::lock_guard lock(m_mutex);
+        m_onProgress = onProgress;
+        finished = m_finished;
+    }
+    if (finished && onProgress)
+        onProgress();
 }
 
 ResultSet ResultDecoding::snapshot() const

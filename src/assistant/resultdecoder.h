@@ -77,6 +77,9 @@ public:
     [[nodiscard]] bool finished() const;
     [[nodiscard]] Status status() const; // ok while running and when done; the error once failed or cancelled
     void cancel();                       // the decode stops soon with ErrorKind::Cancelled
+    // Replaces the progress callback, for whoever got the decoding after it started (the pane): it runs
+    // as onProgress does, and once at once, on the calling thread, when the decode has already finished.
+    void watch(std::function<void()> onProgress);
 
     // Blocks until at least rows rows are ready or the decode finished; true when they are ready.
     bool waitForRows(std::size_t rows) const;
@@ -94,7 +97,7 @@ private:
     bool m_finished = false;
     std::optional<Error> m_error;
     std::atomic<bool> m_cancel{false};
-    std::function<void()> m_onProgress;
+    std::function<void()> m_onProgress; // guarded by m_mutex
     std::thread m_worker;
 };
 

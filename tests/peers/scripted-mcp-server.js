@@ -11,13 +11,14 @@
 //   loop-cursor     tools/list always answers nextCursor "again"
 // Tools: echo{text}, fail (isError), never (no answer), exit (dies mid-call), garbage (a non-JSON line),
 // huge{mb} (a text block of that many MB), progress{steps}, malformed (content is a string),
-// structured (structuredContent + text), meta (echoes params._meta).
+// structured (structuredContent + text), meta (echoes params._meta), table (120,000 rows of
+// account_number, account_name, gross_margin in the lakehouse server's shape: a reply of about 15 MB).
 'use strict';
 const readline = require('readline');
 const mode = process.argv[2] || 'ok';
 const send = (message) => process.stdout.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\n');
 const text = (t) => ({ content: [{ type: 'text', text: t }] });
-const tools = ['echo', 'fail', 'never', 'exit', 'garbage', 'huge', 'progress', 'malformed', 'structured', 'meta']
+const tools = ['echo', 'fail', 'never', 'exit', 'garbage', 'huge', 'progress', 'malformed', 'structured', 'meta', 'table']
   .map((name) => ({ name, description: 'scripted ' + name, inputSchema: { type: 'object' } }));
 
 function initialize(id, params) {
@@ -49,6 +50,13 @@ function callTool(id, params) {
   case 'malformed': return send({ id, result: { content: 'rows: 3' } });
   case 'structured': return send({ id, result: { ...text('{"rows":[[1]]}'), structuredContent: { rows: [[1]] } } });
   case 'meta': return send({ id, result: text(JSON.stringify((params._meta) || {})) });
+  case 'table': {
+    const rows = [];
+    for (let i = 0; i < 120000; i += 1) rows.push([`C${10000 + (i % 5000)}`, `Account ${i}`, (i * 7.25) % 100000]);
+    const table = { columns: [{ name: 'account_number', type: 'text' }, { name: 'account_name', type: 'text' },
+      { name: 'gross_margin', type: 'real' }], rowCount: rows.length, rows, truncated: false };
+    return send({ id, result: { ...text(JSON.stringify(table)), structuredContent: table } });
+  }
   case 'progress': {
     const token = params._meta && params._meta.progressToken;
     let step = 0;

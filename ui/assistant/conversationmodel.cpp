@@ -3,10 +3,12 @@
 #include "assistant/resultcharts.h"
 #include "assistanterror.h"
 #include "columnlabel.h"
+#include "guithread.h"
 #include "resulttablemodel.h"
 
 #include <QDateTime>
 #include <QLocale>
+#include <QPointer>
 
 using namespace lakeshore;
 
@@ -29,6 +31,8 @@ struct ConversationModel::Entry
     QStringList steps;
     QString notice;
     std::shared_ptr<const assistant::Answer> answer;
+    bool readingRows = false;
+    std::uint64_t answerRun = 0; // which answer of this entry a decode's progress belongs to
 };
 
 namespace {
@@ -115,6 +119,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
         return entry.provenance;
     case StepsRole:
         return entry.steps;
+    case ReadingRowsRole:
+        return entry.readingRows;
     case NoticeRole:
         return entry.notice;
     case RowCountRole:
@@ -143,6 +149,7 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {ProvenanceRole, "provenance"},
             {StepsRole, "steps"},
             {NoticeRole, "notice"},
+            {ReadingRowsRole, "readingRows"},
             {RowCountRole, "resultRows"}};
 }
 
@@ -188,6 +195,8 @@ void ConversationModel::setRunning(int index)
         return;
     Entry &entry = *m_entries[static_cast<std::size_t>(index)];
     entry.state = Running;
+    entry.readingRows = false;
+    ++entry.answerRun;
     entry.progress = stageText("plan");
     entry.progressDetail.clear();
     entry.error.clear();
@@ -217,8 +226,13 @@ void ConversationModel::setAnswer(int index, assistant::Answer answer, bool edit
     entry.text = QString::fromStdString(answer.text);
     entry.sql = QString::fromStdString(answer.sql);
     entry.note = shownNote(answer.rows.note());
-    entry.chartSpec = chartSpecText(answer);
-    entry.provenance = provenanceLine(answer);
+    // A large result: shown with its first rows; the rest join the table as the decode goes on (or at
+    // once, when it finished while the answer was on its way here).
+    entry.readingRows = answer.decoding != nullptr;
+    ++entry.answerRun;
+    // A chart of the first rows of a result still arriving would mislead.
+    entry.chartSpec = entry.readingRows ? QString() : chartSpecText(answer);
+    entry.provenance = provenanceLine(answer, answer.rows.hasTable() ? answer.rows.rowCount() : 0);
     entry.steps.clear();
     for (const auto &step : answer.steps)
         entry.steps.append(QString::fromStdString(step));
@@ -229,6 +243,40 @@ void ConversationModel::setAnswer(int index, assistant::Answer answer, bool edit
     entry.table->setResult(answer.rows, answer.formats, answer.accountColumn, answer.accounts);
     entry.answer = std::make_shared<const assistant::Answer>(std::move(answer));
     changed(index);
+    if (entry.readingRows)
+        followDecoding(index);
+}
+
+void ConversationModel::followDecoding(int index)
+{
+    Entry &entry = *m_entries[static_cast<std::size_t>(index)];
+    QPointer<ConversationModel> self(this);
+    const std::uint64_t run = entry.answerRun;
+    // Runs on the decode's worker thread after each chunk: only a note to the GUI thread.
+    entry.answer->decoding->watch([self, index, run] {
+        ui::postToGui(self, [index, run](ConversationModel *model) { model->rowsArrived(index, run); });
+    });
+}
+
+void ConversationModel::rowsArrived(int index, std::uint64_t run)
+{
+    if (index < 0 || index >= count())
+        return;
+    Entry &entry = *m_entries[static_cast<std::size_t>(index)];
+    if (entry.answerRun != run || !entry.readingRows || !entry.answer || !entry.answer->decoding)
+        return; // asked again since, or already complete
+    const auto &decoding = entry.answer->decoding;
+    const bool finished = decoding->finished();
+    const Status status = decoding->status();
+    entry.table->growResult(decoding->snapshot());
+    entry.provenance = provenanceLine(*entry.answer, static_cast<std::size_t>(entry.table->rows()));
+    if (finished) {
+        entry.readingRows = false;
+        if (!status && status.error().kind != ErrorKind::Cancelled)
+            entry.notice = tr("Only the first %n row(s) could be read: %1", nullptr, entry.table->rows())
+                               .arg(QString::fromStdString(status.error().message));
+    }
+    changed(index, {RowCountRole, ReadingRowsRole, ProvenanceRole, NoticeRole});
 }
 
 void ConversationModel::setFailed(int index, const Error &error)
@@ -301,7 +349,7 @@ void ConversationModel::clear()
     Q_EMIT countChanged();
 }
 
-QString ConversationModel::provenanceLine(const assistant::Answer &answer)
+QString ConversationModel::provenanceLine(const assistant::Answer &answer, std::size_t rows)
 {
     const QLocale locale;
     QStringList parts;
@@ -311,7 +359,7 @@ QString ConversationModel::provenanceLine(const assistant::Answer &answer)
         parts << QString::fromStdString(answer.provenance.tool);
     parts << tr("%1 s").arg(locale.toString(answer.provenance.elapsedMs / 1000.0, 'f', 2));
     if (answer.rows.hasTable())
-        parts << tr("%n row(s)", "", static_cast<int>(answer.rows.rowCount()));
+        parts << tr("%n row(s)", "", static_cast<int>(rows));
     const QDateTime finished =
         QDateTime::fromString(QString::fromStdString(answer.provenance.finishedAt), Qt::ISODate);
     if (finished.isValid())

@@ -44,6 +44,7 @@ public:
         StepsRole,
         NoticeRole, // a line about the last action on the answer (opening a row's account, an export)
         RowCountRole,
+        ReadingRowsRole, // a large result is still being decoded: more rows are on their way
     };
 
     explicit ConversationModel(QObject *parent = nullptr);
@@ -75,7 +76,8 @@ public:
     void clear();
 
     // The parts of an entry as the pane shows them, for the controller and tests.
-    [[nodiscard]] static QString provenanceLine(const lakeshore::assistant::Answer &answer);
+    // rows: how many the table holds now (a large result grows after the answer is shown).
+    [[nodiscard]] static QString provenanceLine(const lakeshore::assistant::Answer &answer, std::size_t rows);
     [[nodiscard]] static QString stageText(const std::string &stage);
 
 Q_SIGNALS:
@@ -84,6 +86,9 @@ Q_SIGNALS:
 private:
     struct Entry;
     void changed(int index, const QList<int> &roles = {});
+    // Follows a large result's decode: its rows join the table as they are decoded.
+    void followDecoding(int index);
+    void rowsArrived(int index, std::uint64_t run);
 
     std::vector<std::unique_ptr<Entry>> m_entries;
 };

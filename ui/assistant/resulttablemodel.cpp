@@ -6,6 +6,7 @@
 #include "guithread.h"
 
 #include <algorithm>
+#include <climits>
 #include <numeric>
 #include <QClipboard>
 #include <QGuiApplication>
@@ -72,6 +73,33 @@ void ResultTableModel::setResult(assistant::ResultSet rows,
         Q_EMIT sortingChanged();
 }
 
+void ResultTableModel::growResult(assistant::ResultSet grown)
+{
+    if (grown.columnCount() != m_rows.columnCount() || grown.rowCount() < m_rows.rowCount())
+        return; // not the same decode growing: setResult() is for a new result
+    const int before = rowCount();
+    const int after =
+        grown.hasTable() ? static_cast<int>(std::min<std::size_t>(grown.rowCount(), INT_MAX)) : 0;
+    if (after > before)
+        beginInsertRows({}, before, after - 1);
+    m_rows = std::move(grown);
+    if (after > before)
+        endInsertRows();
+    // A column whose first rows were all null may turn out numeric.
+    bool numericChanged = false;
+    for (std::size_t i = 0; i < m_rows.columnCount(); ++i) {
+        const bool numeric = isNumericColumn(m_rows.columns()[i]);
+        numericChanged = numericChanged || numeric != m_numeric[i];
+        m_numeric[i] = numeric;
+    }
+    if (numericChanged && after > 0)
+        Q_EMIT dataChanged(index(0, 0), index(after - 1, columnCount() - 1), {NumericRole, Qt::DisplayRole});
+    Q_EMIT resultChanged();
+    // The new rows sit unsorted at the end until the sort that takes them in is done.
+    if (m_sortColumn >= 0 && after > before)
+        sort(m_sortColumn, m_sortOrder);
+}
+
 void ResultTableModel::addAccount(const std::string &number, assistant::AccountRef account)
 {
     m_accounts[number] = std::move(account);
@@ -89,7 +117,9 @@ int ResultTableModel::columnCount(const QModelIndex &parent) const
 
 std::size_t ResultTableModel::sourceRow(int row) const
 {
-    return m_order.empty() ? static_cast<std::size_t>(row) : m_order[static_cast<std::size_t>(row)];
+    // Rows a growing result added after the last sort follow the sorted ones as they came.
+    const auto at = static_cast<std::size_t>(row);
+    return at < m_order.size() ? m_order[at] : at;
 }
 
 QVariant ResultTableModel::data(const QModelIndex &index, int role) const

@@ -47,6 +47,9 @@ public:
                    const std::map<std::string, lakeshore::assistant::MetricFormat> &formats,
                    const std::string &accountColumn,
                    std::map<std::string, lakeshore::assistant::AccountRef> accounts);
+    // A larger snapshot of the same result while it is still being decoded: its new rows are inserted
+    // (a sort in effect is run again to take them in); anything else is ignored.
+    void growResult(lakeshore::assistant::ResultSet grown);
     // Tells the model about an account found later (findAccount), so its rows open directly next time.
     void addAccount(const std::string &number, lakeshore::assistant::AccountRef account);
     [[nodiscard]] const lakeshore::assistant::ResultSet &resultSet() const { return m_rows; }

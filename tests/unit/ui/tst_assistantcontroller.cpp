@@ -478,6 +478,48 @@ private slots:
         QVERIFY(forgetLakehouses());
     }
 
+    void aLargeResultKeepsArrivingAfterTheAnswerShows()
+    {
+        // 120,000 rows (a 15 MB reply from the scripted MCP server, a TEST DOUBLE): the answer shows with
+        // the first rows while the rest are decoded, and they all join the same table.
+        QVERIFY(chooseScriptedLakehouse(QStringLiteral("ok"), QStringLiteral("table")));
+        AssistantController controller;
+        controller.ask(kCleveland);
+        QCOMPARE(settle(controller, 0), int(ConversationModel::Done));
+        ResultTableModel *table = controller.conversation()->table(0);
+        QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(!entry(controller, 0).value(QStringLiteral("readingRows")).toBool(), 30000);
+        QCOMPARE(table->rows(), 120000);
+        const QVariantMap answer = entry(controller, 0);
+        QCOMPARE(answer.value(QStringLiteral("resultRows")).toInt(), 120000);
+        QVERIFY2(answer.value(QStringLiteral("provenance")).toString().contains(QStringLiteral("120000")),
+                 qPrintable(answer.value(QStringLiteral("provenance")).toString()));
+        QVERIFY(answer.value(QStringLiteral("chartSpec")).toString().isEmpty());
+        QCOMPARE(table->data(table->index(119999, 1), Qt::DisplayRole).toString(),
+                 QStringLiteral("Account 119999"));
+        QVERIFY(answer.value(QStringLiteral("notice")).toString().isEmpty());
+        QVERIFY(forgetLakehouses());
+    }
+
+    void growingRowsJoinASortedTable()
+    {
+        QVERIFY(chooseScriptedLakehouse(QStringLiteral("ok"), QStringLiteral("table")));
+        AssistantController controller;
+        controller.ask(kCleveland);
+        QCOMPARE(settle(controller, 0), int(ConversationModel::Done));
+        ResultTableModel *table = controller.conversation()->table(0);
+        table->setAsyncSortThreshold(1u << 30); // sort on this thread: the order is checked right after
+        table->sort(1, Qt::DescendingOrder);    // by name, while (or after) the rest arrive
+        QTRY_VERIFY_WITH_TIMEOUT(!entry(controller, 0).value(QStringLiteral("readingRows")).toBool(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!table->sorting(), 30000);
+        QCOMPARE(table->rows(), 120000);
+        QCOMPARE(table->sortColumn(), 1);
+        for (int row = 1; row < table->rows(); row += 997)
+            QVERIFY(table->data(table->index(row - 1, 1), ResultTableModel::RawRole).toString() >=
+                    table->data(table->index(row, 1), ResultTableModel::RawRole).toString());
+        QVERIFY(forgetLakehouses());
+    }
+
     void showsALargeTextAnswerCut()
     {
         // The SQL tool answers with 1 MB of text and no rows: shown, but cut, with how much is left out.
