@@ -349,7 +349,8 @@ void runThroughTransport(const std::string &reply)
                                                 std::lock_guard lock(mutex);
                                                 closed = std::move(reason);
                                                 changed.notify_all();
-                                            }});
+                                            },
+                                            {}});
     if (!running) {
         std::printf("cannot start cat: %s\n", running.error().message.c_str());
         std::remove(path);

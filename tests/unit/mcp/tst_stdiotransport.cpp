@@ -37,7 +37,8 @@ struct Inbox
                     std::lock_guard lock(mutex);
                     closed = std::move(reason);
                     changed.notify_all();
-                }};
+                },
+                {}};
     }
 
     bool waitMessages(std::size_t count)
@@ -201,7 +202,8 @@ private slots:
         StdioTransport transport(shell("exec sleep 60"));
         Inbox inbox;
         QVERIFY(transport.start(inbox.handlers()).ok());
-        QVERIFY(transport.send("\"" + std::string(8u << 20, 'x') + "\"").ok()); // far more than the pipe holds
+        QVERIFY(
+            transport.send("\"" + std::string(8u << 20, 'x') + "\"").ok()); // far more than the pipe holds
         QVERIFY(transport.send("{}").ok());
         QElapsedTimer timer;
         timer.start();
