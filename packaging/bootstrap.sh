@@ -21,7 +21,7 @@ packages=(
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "$mode" = test ]; then
-    packages+=(dpkg-dev file)
+    packages+=(dpkg-dev file clang libclang-rt-14-dev) # clang: the query guard's libFuzzer run
 fi
 
 missing=()
