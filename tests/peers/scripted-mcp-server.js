@@ -12,13 +12,14 @@
 // Tools: echo{text}, fail (isError), never (no answer), exit (dies mid-call), garbage (a non-JSON line),
 // huge{mb} (a text block of that many MB), progress{steps}, malformed (content is a string),
 // structured (structuredContent + text), meta (echoes params._meta), table (120,000 rows of
-// account_number, account_name, gross_margin in the lakehouse server's shape: a reply of about 15 MB).
+// account_number, account_name, gross_margin in the lakehouse server's shape: a reply of about 15 MB),
+// late_column (120,000 row objects as a text block, a "region" key only from row 1,000 on).
 'use strict';
 const readline = require('readline');
 const mode = process.argv[2] || 'ok';
 const send = (message) => process.stdout.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\n');
 const text = (t) => ({ content: [{ type: 'text', text: t }] });
-const tools = ['echo', 'fail', 'never', 'exit', 'garbage', 'huge', 'progress', 'malformed', 'structured', 'meta', 'table']
+const tools = ['echo', 'fail', 'never', 'exit', 'garbage', 'huge', 'progress', 'malformed', 'structured', 'meta', 'table', 'late_column']
   .map((name) => ({ name, description: 'scripted ' + name, inputSchema: { type: 'object' } }));
 
 function initialize(id, params) {
@@ -56,6 +57,15 @@ function callTool(id, params) {
     const table = { columns: [{ name: 'account_number', type: 'text' }, { name: 'account_name', type: 'text' },
       { name: 'gross_margin', type: 'real' }], rowCount: rows.length, rows, truncated: false };
     return send({ id, result: { ...text(JSON.stringify(table)), structuredContent: table } });
+  }
+  case 'late_column': {
+    const rows = [];
+    for (let i = 0; i < 120000; i += 1) {
+      const row = { account_number: `C${10000 + (i % 5000)}`, account_name: `Account ${i}`, gross_margin: i * 0.5 };
+      if (i >= 1000) row.region = i % 2 ? 'North' : 'South';
+      rows.push(row);
+    }
+    return send({ id, result: text(JSON.stringify(rows)) });
   }
   case 'progress': {
     const token = params._meta && params._meta.progressToken;

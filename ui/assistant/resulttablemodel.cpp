@@ -50,20 +50,14 @@ void ResultTableModel::setResult(assistant::ResultSet rows,
     beginResetModel();
     m_rows = std::move(rows);
     m_accounts = std::move(accounts);
-    m_formats.clear();
-    m_numeric.clear();
-    m_accountColumn.reset();
-    for (std::size_t i = 0; i < m_rows.columnCount(); ++i) {
-        const auto &column = m_rows.columns()[i];
-        const auto format = formats.find(column.name);
-        m_formats.push_back(format == formats.end() ? std::nullopt : std::optional(format->second));
-        m_numeric.push_back(isNumericColumn(column));
-        if (!accountColumn.empty() && column.name == accountColumn)
-            m_accountColumn = i;
-    }
+    m_formatsByName = formats;
+    m_accountColumnName = accountColumn;
+    adoptColumns();
     m_order.clear();
     m_sortColumn = -1;
     m_sortOrder = Qt::AscendingOrder;
+    m_wantedSortColumn = -1;
+    m_wantedSortOrder = Qt::AscendingOrder;
     const bool wasSorting = std::exchange(m_sortRunning, false);
     ++m_sortGeneration; // drops a sort still running for the old rows
     endResetModel();
@@ -73,31 +67,57 @@ void ResultTableModel::setResult(assistant::ResultSet rows,
         Q_EMIT sortingChanged();
 }
 
+void ResultTableModel::adoptColumns()
+{
+    m_formats.clear();
+    m_numeric.clear();
+    m_accountColumn.reset();
+    for (std::size_t i = 0; i < m_rows.columnCount(); ++i) {
+        const auto &column = m_rows.columns()[i];
+        const auto format = m_formatsByName.find(column.name);
+        m_formats.push_back(format == m_formatsByName.end() ? std::nullopt : std::optional(format->second));
+        m_numeric.push_back(isNumericColumn(column));
+        if (!m_accountColumnName.empty() && column.name == m_accountColumnName)
+            m_accountColumn = i;
+    }
+}
+
 void ResultTableModel::growResult(assistant::ResultSet grown)
 {
-    if (grown.columnCount() != m_rows.columnCount() || grown.rowCount() < m_rows.rowCount())
+    if (grown.columnCount() < m_rows.columnCount() || grown.rowCount() < m_rows.rowCount())
         return; // not the same decode growing: setResult() is for a new result
     const int before = rowCount();
     const int after =
         grown.hasTable() ? static_cast<int>(std::min<std::size_t>(grown.rowCount(), INT_MAX)) : 0;
-    if (after > before)
-        beginInsertRows({}, before, after - 1);
-    m_rows = std::move(grown);
-    if (after > before)
-        endInsertRows();
-    // A column whose first rows were all null may turn out numeric.
-    bool numericChanged = false;
-    for (std::size_t i = 0; i < m_rows.columnCount(); ++i) {
-        const bool numeric = isNumericColumn(m_rows.columns()[i]);
-        numericChanged = numericChanged || numeric != m_numeric[i];
-        m_numeric[i] = numeric;
+    if (grown.columnCount() > m_rows.columnCount()) {
+        // A key first seen in later rows added a column: the view starts over with every column.
+        beginResetModel();
+        m_rows = std::move(grown);
+        adoptColumns();
+        endResetModel();
+    } else {
+        if (after > before)
+            beginInsertRows({}, before, after - 1);
+        m_rows = std::move(grown);
+        if (after > before)
+            endInsertRows();
+        // A column whose first rows were all null may turn out numeric.
+        bool numericChanged = false;
+        for (std::size_t i = 0; i < m_rows.columnCount(); ++i) {
+            const bool numeric = isNumericColumn(m_rows.columns()[i]);
+            numericChanged = numericChanged || numeric != m_numeric[i];
+            m_numeric[i] = numeric;
+        }
+        if (numericChanged && after > 0) {
+            Q_EMIT dataChanged(index(0, 0), index(after - 1, columnCount() - 1),
+                               {NumericRole, Qt::DisplayRole});
+            Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+        }
     }
-    if (numericChanged && after > 0)
-        Q_EMIT dataChanged(index(0, 0), index(after - 1, columnCount() - 1), {NumericRole, Qt::DisplayRole});
     Q_EMIT resultChanged();
-    // The new rows sit unsorted at the end until the sort that takes them in is done.
-    if (m_sortColumn >= 0 && after > before)
-        sort(m_sortColumn, m_sortOrder);
+    // The new rows sit unsorted at the end until the sort that takes them in lands.
+    if (m_wantedSortColumn >= 0 && after > before)
+        sort(m_wantedSortColumn, m_wantedSortOrder);
 }
 
 void ResultTableModel::addAccount(const std::string &number, assistant::AccountRef account)
@@ -180,6 +200,8 @@ void ResultTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < -1 || column >= columnCount())
         return;
+    m_wantedSortColumn = column;
+    m_wantedSortOrder = order;
     const std::uint64_t generation = ++m_sortGeneration;
     if (column == -1) {
         applySort(-1, Qt::AscendingOrder, {}, generation);
@@ -309,11 +331,12 @@ void ResultTableModel::exportCsv(const QUrl &url)
         return;
     }
     const QString path = url.toLocalFile();
+    // As the view shows them: sorted rows, then any that arrived after the last sort, as they came.
     std::vector<std::uint32_t> order = m_order;
-    if (order.empty()) {
-        order.resize(m_rows.rowCount());
-        std::iota(order.begin(), order.end(), 0u);
-    }
+    const std::size_t sorted = order.size();
+    order.resize(m_rows.hasTable() ? m_rows.rowCount() : 0);
+    std::iota(order.begin() + static_cast<std::ptrdiff_t>(std::min(sorted, order.size())), order.end(),
+              static_cast<std::uint32_t>(sorted));
     std::vector<std::size_t> columns(m_rows.columnCount());
     std::iota(columns.begin(), columns.end(), std::size_t{0});
     m_exporting = true;

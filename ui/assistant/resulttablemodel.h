@@ -103,15 +103,21 @@ private:
     [[nodiscard]] std::size_t sourceRow(int row) const;
     void applySort(int column, Qt::SortOrder order, std::vector<std::uint32_t> permutation,
                    std::uint64_t generation);
+    // Per-column formats, number flags and the account column, for m_rows' columns.
+    void adoptColumns();
 
     lakeshore::assistant::ResultSet m_rows;
     std::vector<std::optional<lakeshore::assistant::MetricFormat>> m_formats; // per column
     std::vector<bool> m_numeric;                                              // per column
     std::optional<std::size_t> m_accountColumn;
+    std::map<std::string, lakeshore::assistant::MetricFormat> m_formatsByName; // as the answer gave them
+    std::string m_accountColumnName;
     std::map<std::string, lakeshore::assistant::AccountRef> m_accounts;
     std::vector<std::uint32_t> m_order; // view row → result row; empty = as sent
-    int m_sortColumn = -1;
+    int m_sortColumn = -1;              // the sort shown
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    int m_wantedSortColumn = -1; // the sort last asked for (it may still be running)
+    Qt::SortOrder m_wantedSortOrder = Qt::AscendingOrder;
     std::uint64_t m_sortGeneration = 0;
     bool m_sortRunning = false; // a worker thread is sorting
     std::size_t m_asyncSortThreshold = 20000;

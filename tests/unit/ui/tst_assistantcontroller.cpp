@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
+#include <QFile>
 #include <QGuiApplication>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -517,6 +518,39 @@ private slots:
         for (int row = 1; row < table->rows(); row += 997)
             QVERIFY(table->data(table->index(row - 1, 1), ResultTableModel::RawRole).toString() >=
                     table->data(table->index(row, 1), ResultTableModel::RawRole).toString());
+        // Exported as shown: every row, in the sorted order.
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("rows.csv"));
+        QSignalSpy exported(table, &ResultTableModel::exportFinished);
+        table->exportCsv(QUrl::fromLocalFile(path));
+        QVERIFY(exported.wait(30000));
+        QVERIFY(exported.first().at(0).toBool());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        int lines = 0;
+        while (!file.atEnd()) {
+            file.readLine();
+            ++lines;
+        }
+        QCOMPARE(lines, 120001); // and the header
+        QVERIFY(forgetLakehouses());
+    }
+
+    void aColumnFirstSeenInLaterRowsJoinsTheTable()
+    {
+        // Row objects whose "region" key appears only from row 1,000 on (scripted MCP server, a TEST DOUBLE).
+        QVERIFY(chooseScriptedLakehouse(QStringLiteral("ok"), QStringLiteral("late_column")));
+        AssistantController controller;
+        controller.ask(kCleveland);
+        QCOMPARE(settle(controller, 0), int(ConversationModel::Done));
+        ResultTableModel *table = controller.conversation()->table(0);
+        QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(!entry(controller, 0).value(QStringLiteral("readingRows")).toBool(), 30000);
+        QCOMPARE(table->rows(), 120000);
+        QCOMPARE(table->columns(), 4);
+        QCOMPARE(table->data(table->index(119999, 3), ResultTableModel::RawRole).toString(),
+                 QStringLiteral("North"));
+        QVERIFY(table->data(table->index(0, 3), ResultTableModel::NullRole).toBool());
         QVERIFY(forgetLakehouses());
     }
 
