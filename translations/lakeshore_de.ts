@@ -2017,7 +2017,7 @@ Demo-ERP: %2</translation>
 <context>
     <name>ResultTableModel</name>
     <message>
-        <location filename="../ui/assistant/resulttablemodel.cpp" line="+303"/>
+        <location filename="../ui/assistant/resulttablemodel.cpp" line="+325"/>
         <source>An export of this table is still running.</source>
         <translation>Ein Export dieser Tabelle läuft noch.</translation>
     </message>
@@ -2027,7 +2027,7 @@ Demo-ERP: %2</translation>
         <translation>Es können nur Dateien auf diesem Computer geschrieben werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
             <numerusform>%Ln Zeile in %1 gespeichert.</numerusform>

@@ -2014,7 +2014,7 @@ Demo ERP: %2</source>
 <context>
     <name>ResultTableModel</name>
     <message>
-        <location filename="../ui/assistant/resulttablemodel.cpp" line="+303"/>
+        <location filename="../ui/assistant/resulttablemodel.cpp" line="+325"/>
         <source>An export of this table is still running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2024,7 +2024,7 @@ Demo ERP: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
             <numerusform>Saved %Ln row to %1.</numerusform>
