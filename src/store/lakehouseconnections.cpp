@@ -103,21 +103,9 @@ Result<LakehouseConnectionList> SettingsStore::lakehouseConnections()
 
 Result<std::optional<mcp::LakehouseConnection>> SettingsStore::lakehouseConnection(std::string_view id)
 {
-    auto statement =
-        m_db->prepare(std::string("SELECT ") + kColumns + " FROM lakehouse_connection WHERE id = ?1");
-    if (!statement)
-        return statement.error();
-    if (auto bound = statement.value().bindText(1, id); !bound)
-        return bound.error();
-    auto found = statement.value().step();
-    if (!found)
-        return found.error();
-    if (!found.value())
-        return std::optional<mcp::LakehouseConnection>();
-    auto connection = readRow(statement.value(), m_key);
-    if (!connection)
-        return connection.error();
-    return std::optional<mcp::LakehouseConnection>(std::move(connection).value());
+    return readRowById<mcp::LakehouseConnection>(
+        *m_db, std::string("SELECT ") + kColumns + " FROM lakehouse_connection WHERE id = ?1", id,
+        [this](sqlite::Statement &statement) { return readRow(statement, m_key); });
 }
 
 Result<std::string> SettingsStore::saveLakehouseConnection(const mcp::LakehouseConnection &connection)

@@ -127,20 +127,9 @@ Result<McpServerList> SettingsStore::mcpServers()
 
 Result<std::optional<mcp::McpServerConfig>> SettingsStore::mcpServer(std::string_view id)
 {
-    auto statement = m_db->prepare(std::string("SELECT ") + kColumns + " FROM mcp_server WHERE id = ?1");
-    if (!statement)
-        return statement.error();
-    if (auto bound = statement.value().bindText(1, id); !bound)
-        return bound.error();
-    auto found = statement.value().step();
-    if (!found)
-        return found.error();
-    if (!found.value())
-        return std::optional<mcp::McpServerConfig>();
-    auto config = readRow(statement.value(), m_key);
-    if (!config)
-        return config.error();
-    return std::optional<mcp::McpServerConfig>(std::move(config).value());
+    return readRowById<mcp::McpServerConfig>(
+        *m_db, std::string("SELECT ") + kColumns + " FROM mcp_server WHERE id = ?1", id,
+        [this](sqlite::Statement &statement) { return readRow(statement, m_key); });
 }
 
 Result<std::string> SettingsStore::saveMcpServer(const mcp::McpServerConfig &config)

@@ -56,6 +56,27 @@ Status readAllRows(sqlite::Statement &statement, Read read, std::vector<Row> &ro
     }
 }
 
+// The row a "SELECT ... WHERE id = ?1" finds for id, read with read; nullopt when there is none.
+template <class Row, class Read>
+Result<std::optional<Row>> readRowById(sqlite::Database &db, const std::string &sql, std::string_view id,
+                                       Read read)
+{
+    auto statement = db.prepare(sql);
+    if (!statement)
+        return statement.error();
+    if (auto bound = statement.value().bindText(1, id); !bound)
+        return bound.error();
+    auto found = statement.value().step();
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return std::optional<Row>();
+    auto row = read(statement.value());
+    if (!row)
+        return row.error();
+    return std::optional<Row>(std::move(row).value());
+}
+
 // Binds a secret as a sealed blob, or NULL when it is empty.
 Status bindSecret(sqlite::Statement &statement, int index, const std::array<std::uint8_t, 32> &key,
                   std::string_view secret, std::string_view aad);
