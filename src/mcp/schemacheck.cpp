@@ -1,5 +1,7 @@
 #include "mcp/schemacheck.h"
 
+#include "mcp/jsontext.h"
+
 #include <cmath>
 
 namespace lakeshore::mcp {
@@ -10,27 +12,10 @@ using Json = nlohmann::json;
 constexpr std::size_t kMaxProblems = 20;
 constexpr int kMaxDepth = 32; // deeper schemas or values are not checked further
 
+// As jsonTypeName, but schemas tell integers from other numbers.
 const char *typeName(const Json &value)
 {
-    switch (value.type()) {
-    case Json::value_t::null:
-        return "null";
-    case Json::value_t::boolean:
-        return "a boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-        return "an integer";
-    case Json::value_t::number_float:
-        return "a number";
-    case Json::value_t::string:
-        return "a string";
-    case Json::value_t::array:
-        return "an array";
-    case Json::value_t::object:
-        return "an object";
-    default:
-        return "an unknown value";
-    }
+    return value.is_number_integer() ? "an integer" : jsonTypeName(value);
 }
 
 bool isWhole(const Json &value)
