@@ -7,6 +7,47 @@
 
 namespace lakeshore::testing {
 
+namespace {
+
+const char *kInstallHint = "; run the README's test command, which installs the test peers with "
+                           "`npm ci --prefix tests/peers`";
+
+// Empty when node and the package are there, else what is missing.
+QString missingPeer(const QString &peers, const QString &requiredPackage)
+{
+    if (QStandardPaths::findExecutable("node").isEmpty())
+        return QString("node is not on PATH") + kInstallHint;
+    if (!QFileInfo::exists(peers + "/node_modules/" + requiredPackage + "/package.json"))
+        return "the test peer " + requiredPackage + " is not installed in " + peers + "/node_modules" +
+               kInstallHint;
+    return {};
+}
+
+} // namespace
+
+QString runPeerScript(const QString &script, const QStringList &arguments, const QString &requiredPackage,
+                      QByteArray &output, int timeoutMs)
+{
+    const QString peers = QStringLiteral(LAKESHORE_PEERS_DIR);
+    if (QString missing = missingPeer(peers, requiredPackage); !missing.isEmpty())
+        return missing;
+    QProcess process;
+    process.setWorkingDirectory(peers);
+    process.start(QStandardPaths::findExecutable("node"), QStringList{peers + "/" + script} + arguments);
+    if (!process.waitForStarted(5000))
+        return "could not start node: " + process.errorString();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(1000);
+        return script + " did not finish within " + QString::number(timeoutMs / 1000) + " s";
+    }
+    output = process.readAllStandardOutput();
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return script + " failed (exit " + QString::number(process.exitCode()) +
+               "): " + QString::fromUtf8(process.readAllStandardError().left(2000));
+    return {};
+}
+
 NodePeer::~NodePeer()
 {
     stop();
@@ -16,13 +57,9 @@ QString NodePeer::start(const QString &script, const QStringList &arguments, con
                         const QString &stderrFile, int timeoutMs)
 {
     const QString peers = QStringLiteral(LAKESHORE_PEERS_DIR);
-    const QString hint = "; run the README's test command, which installs the test peers with "
-                         "`npm ci --prefix tests/peers`";
+    if (QString missing = missingPeer(peers, requiredPackage); !missing.isEmpty())
+        return missing;
     const QString node = QStandardPaths::findExecutable("node");
-    if (node.isEmpty())
-        return "node is not on PATH" + hint;
-    if (!QFileInfo::exists(peers + "/node_modules/" + requiredPackage + "/package.json"))
-        return "the test peer " + requiredPackage + " is not installed in " + peers + "/node_modules" + hint;
 
     m_process.setProgram(node);
     m_process.setArguments(QStringList{peers + "/" + script} + arguments);

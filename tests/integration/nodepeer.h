@@ -36,4 +36,10 @@ private:
     std::string m_url;
 };
 
+// Runs a script from tests/peers to its end (a reader or checker, not a server) and puts its stdout in
+// output. Empty on success (exit code 0), else why, in one line with the script's stderr.
+[[nodiscard]] QString runPeerScript(const QString &script, const QStringList &arguments,
+                                    const QString &requiredPackage, QByteArray &output,
+                                    int timeoutMs = 120000);
+
 } // namespace lakeshore::testing
