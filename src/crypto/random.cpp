@@ -17,4 +17,23 @@ Result<std::vector<std::uint8_t>> randomBytes(std::size_t n)
     return bytes;
 }
 
+Result<std::string> randomUuid()
+{
+    auto bytes = randomBytes(16);
+    if (!bytes)
+        return bytes.error();
+    auto &b = bytes.value();
+    b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40); // version 4
+    b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80); // RFC 4122 variant
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text;
+    for (std::size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            text.push_back('-');
+        text.push_back(kHex[b[i] >> 4]);
+        text.push_back(kHex[b[i] & 0x0F]);
+    }
+    return text;
+}
+
 } // namespace lakeshore::crypto

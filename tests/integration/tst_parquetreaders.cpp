@@ -3,6 +3,7 @@
 // field id and per-row-group statistic is compared with what the test wrote, for each codec, with and
 // without dictionary encoding, across several row groups and many pages.
 #include "domain/date.h"
+#include "jsoncompare.h"
 #include "nodepeer.h"
 #include "sharing/parquet/parquetwriter.h"
 
@@ -16,9 +17,6 @@
 using namespace lakeshore;
 using namespace lakeshore::sharing::parquet;
 using nlohmann::json;
-
-// json compares with strings and numbers itself; QCOMPARE would try to convert it to Qt types.
-#define QCOMPARE_JSON(actual, expected) QVERIFY2((actual) == (expected), (actual).dump().c_str())
 
 namespace {
 
