@@ -59,9 +59,73 @@ CREATE TABLE lakehouse_connection (
 CREATE INDEX lakehouse_connection_server ON lakehouse_connection (server_id);
 )sql";
 
+// Outbound Delta Sharing: shares (tables chosen per share), recipients with their grants and optional
+// IP allow-list, bearer tokens stored only as SHA-256 hashes, and an audit row per share-server request.
+// Times are epoch milliseconds. A tenant names whose CRM tables a share publishes.
+constexpr const char *kCreateSharingTables = R"sql(
+CREATE TABLE share (
+    id         TEXT PRIMARY KEY NOT NULL,
+    tenant     TEXT NOT NULL,
+    name       TEXT NOT NULL COLLATE NOCASE,
+    comment    TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    UNIQUE (tenant, name)
+);
+CREATE TABLE share_table (
+    share_id    TEXT NOT NULL REFERENCES share (id) ON DELETE CASCADE,
+    schema_name TEXT NOT NULL COLLATE NOCASE,
+    table_name  TEXT NOT NULL COLLATE NOCASE,
+    entity      TEXT NOT NULL,
+    PRIMARY KEY (share_id, schema_name, table_name)
+);
+CREATE TABLE recipient (
+    id            TEXT PRIMARY KEY NOT NULL,
+    tenant        TEXT NOT NULL,
+    name          TEXT NOT NULL COLLATE NOCASE,
+    comment       TEXT NOT NULL DEFAULT '',
+    ip_allow_list TEXT NOT NULL DEFAULT '[]',
+    created_at    INTEGER NOT NULL,
+    UNIQUE (tenant, name)
+);
+CREATE TABLE recipient_share (
+    recipient_id TEXT NOT NULL REFERENCES recipient (id) ON DELETE CASCADE,
+    share_id     TEXT NOT NULL REFERENCES share (id) ON DELETE CASCADE,
+    PRIMARY KEY (recipient_id, share_id)
+);
+CREATE TABLE recipient_token (
+    id           TEXT PRIMARY KEY NOT NULL,
+    recipient_id TEXT NOT NULL REFERENCES recipient (id) ON DELETE CASCADE,
+    token_hash   BLOB NOT NULL UNIQUE,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    revoked_at   INTEGER
+);
+CREATE INDEX recipient_token_recipient ON recipient_token (recipient_id);
+CREATE TABLE audit_event (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    at             INTEGER NOT NULL,
+    tenant         TEXT NOT NULL DEFAULT '',
+    recipient_id   TEXT NOT NULL DEFAULT '',
+    recipient_name TEXT NOT NULL DEFAULT '',
+    remote_address TEXT NOT NULL DEFAULT '',
+    method         TEXT NOT NULL DEFAULT '',
+    endpoint       TEXT NOT NULL DEFAULT '',
+    share          TEXT NOT NULL DEFAULT '',
+    schema_name    TEXT NOT NULL DEFAULT '',
+    table_name     TEXT NOT NULL DEFAULT '',
+    version        INTEGER,
+    files          INTEGER NOT NULL DEFAULT 0,
+    bytes          INTEGER NOT NULL DEFAULT 0,
+    status         INTEGER NOT NULL,
+    user_agent     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_event_at ON audit_event (at);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kCreateSettingsTables},
     {2, kCreateMcpTables},
+    {3, kCreateSharingTables},
 };
 
 } // namespace

@@ -84,6 +84,8 @@ public:
     [[nodiscard]] const std::string &path() const { return m_path; }
 
 private:
+    friend class SharingStore; // sharingstore.cpp: the sharing tables in the same database
+
     SettingsStore(std::unique_ptr<sqlite::Database> db, std::string path, std::string keyPath,
                   const std::array<std::uint8_t, 32> &key, int schemaVersion);
 
