@@ -99,7 +99,8 @@ async function checkTable(table) {
       if (stats.nullCount?.[field.name] !== nulls) problems.push(`${file}: nullCount.${field.name} ${stats.nullCount?.[field.name]}, counted ${nulls}`);
       for (const [bound, op] of [['minValues', '<'], ['maxValues', '>']]) {
         if (!(field.name in (stats[bound] || {}))) continue;
-        const literal = JSON.stringify(stats[bound][field.name]).replaceAll('"', "'");
+        const raw = stats[bound][field.name];
+        const literal = typeof raw === 'string' ? quote(raw) : String(raw);
         const column = field.type === 'timestamp' ? `epoch_ms(${ident(field.name)})` : ident(field.name);
         const value = field.type === 'timestamp' ? `epoch_ms(${literal}::TIMESTAMPTZ)` : `${literal}::${duckdbType(field.type)}`;
         const [outside] = await rowsOf(`SELECT count(*)::INT AS n FROM read_parquet(${quote(full)}) WHERE ${column} ${op} ${value}`);
