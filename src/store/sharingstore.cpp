@@ -1,12 +1,11 @@
+// SharingStore's shares and recipients: names as Delta Sharing allows them, tables per share, grants
+// and IP allow-lists. Tokens are in sharingtokens.cpp, the audit trail in sharingaudit.cpp.
 #include "store/sharingstore.h"
 
-#include "crypto/digest.h"
-#include "crypto/encoding.h"
-#include "crypto/random.h"
 #include "http/cidr.h"
 #include "store/rowsupport.h"
 #include "store/settingsstore.h"
-#include "store/sqlite.h"
+#include "store/sharingrows.h"
 
 #include <algorithm>
 #include <map>
@@ -15,15 +14,9 @@
 
 namespace lakeshore::store {
 
+using namespace sharingrows;
+
 namespace {
-
-constexpr std::string_view kTokenPrefix = "lsk_";
-constexpr std::size_t kTokenLength = 4 + 43; // prefix + base64url of 32 bytes
-
-Error invalid(std::string message)
-{
-    return makeError(ErrorKind::Invalid, std::move(message));
-}
 
 std::string lowered(std::string_view text)
 {
@@ -31,38 +24,6 @@ std::string lowered(std::string_view text)
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
-}
-
-Result<sqlite::Statement> prepared(sqlite::Database &db, std::string_view sql)
-{
-    return db.prepare(sql);
-}
-
-// Runs a statement that returns no rows.
-Status run(sqlite::Statement &statement)
-{
-    auto done = statement.step();
-    if (!done)
-        return done.error();
-    return okStatus();
-}
-
-std::optional<std::int64_t> optionalInt(const sqlite::Statement &row, int column)
-{
-    if (row.columnType(column) == sqlite::ColumnType::Null)
-        return std::nullopt;
-    return row.columnInt(column);
-}
-
-Status bindOptional(sqlite::Statement &statement, int index, const std::optional<std::int64_t> &value)
-{
-    return value ? statement.bindInt(index, *value) : statement.bindNull(index);
-}
-
-std::vector<std::uint8_t> tokenHash(std::string_view token)
-{
-    const crypto::Digest256 digest = crypto::sha256(token);
-    return {digest.begin(), digest.end()};
 }
 
 Result<std::vector<std::string>> readAllowList(const std::string &text, const std::string &recipient)
@@ -135,8 +96,8 @@ SharingStore::SharingStore(SettingsStore &settings) : m_settings(settings) {}
 Result<std::vector<Share>> SharingStore::shares(std::string_view tenant)
 {
     sqlite::Database &db = *m_settings.m_db;
-    auto rows = prepared(db, "SELECT id, tenant, name, comment, created_at FROM share "
-                             "WHERE ?1 = '' OR tenant = ?1 ORDER BY name");
+    auto rows = db.prepare("SELECT id, tenant, name, comment, created_at FROM share "
+                           "WHERE ?1 = '' OR tenant = ?1 ORDER BY name");
     if (!rows)
         return rows.error();
     (void)rows.value().bindText(1, tenant);
@@ -157,8 +118,8 @@ Result<std::vector<Share>> SharingStore::shares(std::string_view tenant)
         byId[share.id] = out.size();
         out.push_back(std::move(share));
     }
-    auto tables = prepared(db, "SELECT share_id, schema_name, table_name, entity FROM share_table "
-                               "ORDER BY schema_name, table_name");
+    auto tables = db.prepare("SELECT share_id, schema_name, table_name, entity FROM share_table "
+                             "ORDER BY schema_name, table_name");
     if (!tables)
         return tables.error();
     for (;;) {
@@ -204,31 +165,20 @@ Result<std::string> SharingStore::saveShare(const Share &share, std::int64_t now
         id = fresh.value();
     }
     Status saved = inTransaction(db, [&]() -> Status {
-        auto clash = prepared(db, "SELECT id FROM share WHERE tenant = ?1 AND name = ?2 AND id <> ?3");
-        if (!clash)
-            return clash.error();
-        (void)clash.value().bindText(1, share.tenant);
-        (void)clash.value().bindText(2, share.name);
-        (void)clash.value().bindText(3, id);
-        auto found = clash.value().step();
-        if (!found)
-            return found.error();
-        if (found.value())
-            return invalid("there is already a share named " + quotedForMessage(share.name));
-        if (!share.id.empty()) {
-            auto exists = prepared(db, "SELECT 1 FROM share WHERE id = ?1");
-            if (!exists)
-                return exists.error();
-            (void)exists.value().bindText(1, id);
-            auto row = exists.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                return makeError(ErrorKind::NotFound, "the share was removed");
-        }
-        auto upsert = prepared(
-            db, "INSERT INTO share (id, tenant, name, comment, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "
-                "ON CONFLICT (id) DO UPDATE SET name = ?3, comment = ?4");
+        if (auto free =
+                expectRow(anyRow(db, "SELECT 1 FROM share WHERE tenant = ?1 AND name = ?2 AND id <> ?3",
+                                 {share.tenant, share.name, id}),
+                          true, invalid("there is already a share named " + quotedForMessage(share.name)));
+            !free)
+            return free;
+        if (!share.id.empty())
+            if (auto there = expectRow(anyRow(db, "SELECT 1 FROM share WHERE id = ?1", {id}), false,
+                                       makeError(ErrorKind::NotFound, "the share was removed"));
+                !there)
+                return there;
+        auto upsert = db.prepare(
+            "INSERT INTO share (id, tenant, name, comment, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+            "ON CONFLICT (id) DO UPDATE SET name = ?3, comment = ?4");
         if (!upsert)
             return upsert.error();
         (void)upsert.value().bindText(1, id);
@@ -238,15 +188,15 @@ Result<std::string> SharingStore::saveShare(const Share &share, std::int64_t now
         (void)upsert.value().bindInt(5, share.createdAt != 0 ? share.createdAt : now);
         if (auto done = run(upsert.value()); !done)
             return done;
-        auto clear = prepared(db, "DELETE FROM share_table WHERE share_id = ?1");
+        auto clear = db.prepare("DELETE FROM share_table WHERE share_id = ?1");
         if (!clear)
             return clear.error();
         (void)clear.value().bindText(1, id);
         if (auto done = run(clear.value()); !done)
             return done;
         for (const SharedTable &table : share.tables) {
-            auto insert = prepared(db, "INSERT INTO share_table (share_id, schema_name, table_name, entity) "
-                                       "VALUES (?1, ?2, ?3, ?4)");
+            auto insert = db.prepare("INSERT INTO share_table (share_id, schema_name, table_name, entity) "
+                                     "VALUES (?1, ?2, ?3, ?4)");
             if (!insert)
                 return insert.error();
             (void)insert.value().bindText(1, id);
@@ -266,7 +216,7 @@ Result<std::string> SharingStore::saveShare(const Share &share, std::int64_t now
 
 Status SharingStore::removeShare(std::string_view id)
 {
-    auto statement = prepared(*m_settings.m_db, "DELETE FROM share WHERE id = ?1");
+    auto statement = m_settings.m_db->prepare("DELETE FROM share WHERE id = ?1");
     if (!statement)
         return statement.error();
     (void)statement.value().bindText(1, id);
@@ -276,12 +226,18 @@ Status SharingStore::removeShare(std::string_view id)
 
 Result<std::vector<Recipient>> SharingStore::recipients(std::string_view tenant)
 {
+    return readRecipients(tenant, {});
+}
+
+Result<std::vector<Recipient>> SharingStore::readRecipients(std::string_view tenant, std::string_view id)
+{
     sqlite::Database &db = *m_settings.m_db;
-    auto rows = prepared(db, "SELECT id, tenant, name, comment, ip_allow_list, created_at FROM recipient "
-                             "WHERE ?1 = '' OR tenant = ?1 ORDER BY name");
+    auto rows = db.prepare("SELECT id, tenant, name, comment, ip_allow_list, created_at FROM recipient "
+                           "WHERE (?1 = '' OR tenant = ?1) AND (?2 = '' OR id = ?2) ORDER BY name");
     if (!rows)
         return rows.error();
     (void)rows.value().bindText(1, tenant);
+    (void)rows.value().bindText(2, id);
     std::vector<Recipient> out;
     std::map<std::string, std::size_t> byId;
     for (;;) {
@@ -303,10 +259,12 @@ Result<std::vector<Recipient>> SharingStore::recipients(std::string_view tenant)
         byId[recipient.id] = out.size();
         out.push_back(std::move(recipient));
     }
-    auto grants = prepared(db, "SELECT rs.recipient_id, rs.share_id FROM recipient_share rs "
-                               "JOIN share s ON s.id = rs.share_id ORDER BY s.name");
+    auto grants = db.prepare("SELECT rs.recipient_id, rs.share_id FROM recipient_share rs "
+                             "JOIN share s ON s.id = rs.share_id WHERE ?1 = '' OR rs.recipient_id = ?1 "
+                             "ORDER BY s.name");
     if (!grants)
         return grants.error();
+    (void)grants.value().bindText(1, id);
     for (;;) {
         auto more = grants.value().step();
         if (!more)
@@ -317,10 +275,11 @@ Result<std::vector<Recipient>> SharingStore::recipients(std::string_view tenant)
             out[it->second].shareIds.push_back(grants.value().columnText(1));
     }
     auto tokens =
-        prepared(db, "SELECT recipient_id, id, created_at, expires_at, revoked_at FROM recipient_token "
-                     "ORDER BY created_at DESC, rowid DESC");
+        db.prepare("SELECT recipient_id, id, created_at, expires_at, revoked_at FROM recipient_token "
+                   "WHERE ?1 = '' OR recipient_id = ?1 ORDER BY created_at DESC, rowid DESC");
     if (!tokens)
         return tokens.error();
+    (void)tokens.value().bindText(1, id);
     for (;;) {
         auto more = tokens.value().step();
         if (!more)
@@ -361,43 +320,28 @@ Result<std::string> SharingStore::saveRecipient(const Recipient &recipient, std:
         id = fresh.value();
     }
     Status saved = inTransaction(db, [&]() -> Status {
-        auto clash = prepared(db, "SELECT id FROM recipient WHERE tenant = ?1 AND name = ?2 AND id <> ?3");
-        if (!clash)
-            return clash.error();
-        (void)clash.value().bindText(1, recipient.tenant);
-        (void)clash.value().bindText(2, recipient.name);
-        (void)clash.value().bindText(3, id);
-        auto found = clash.value().step();
-        if (!found)
-            return found.error();
-        if (found.value())
-            return invalid("there is already a recipient named " + quotedForMessage(recipient.name));
-        for (const std::string &shareId : recipient.shareIds) {
-            auto share = prepared(db, "SELECT tenant FROM share WHERE id = ?1");
-            if (!share)
-                return share.error();
-            (void)share.value().bindText(1, shareId);
-            auto row = share.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value() || share.value().columnText(0) != recipient.tenant)
-                return makeError(ErrorKind::NotFound, "a granted share no longer exists");
-        }
-        if (!recipient.id.empty()) {
-            auto exists = prepared(db, "SELECT 1 FROM recipient WHERE id = ?1");
-            if (!exists)
-                return exists.error();
-            (void)exists.value().bindText(1, id);
-            auto row = exists.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                return makeError(ErrorKind::NotFound, "the recipient was removed");
-        }
+        if (auto free = expectRow(
+                anyRow(db, "SELECT 1 FROM recipient WHERE tenant = ?1 AND name = ?2 AND id <> ?3",
+                       {recipient.tenant, recipient.name, id}),
+                true, invalid("there is already a recipient named " + quotedForMessage(recipient.name)));
+            !free)
+            return free;
+        for (const std::string &shareId : recipient.shareIds)
+            if (auto granted =
+                    expectRow(anyRow(db, "SELECT 1 FROM share WHERE id = ?1 AND tenant = ?2",
+                                     {shareId, recipient.tenant}),
+                              false, makeError(ErrorKind::NotFound, "a granted share no longer exists"));
+                !granted)
+                return granted;
+        if (!recipient.id.empty())
+            if (auto there = expectRow(anyRow(db, "SELECT 1 FROM recipient WHERE id = ?1", {id}), false,
+                                       makeError(ErrorKind::NotFound, "the recipient was removed"));
+                !there)
+                return there;
         auto upsert =
-            prepared(db, "INSERT INTO recipient (id, tenant, name, comment, ip_allow_list, created_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                         "ON CONFLICT (id) DO UPDATE SET name = ?3, comment = ?4, ip_allow_list = ?5");
+            db.prepare("INSERT INTO recipient (id, tenant, name, comment, ip_allow_list, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                       "ON CONFLICT (id) DO UPDATE SET name = ?3, comment = ?4, ip_allow_list = ?5");
         if (!upsert)
             return upsert.error();
         (void)upsert.value().bindText(1, id);
@@ -408,7 +352,7 @@ Result<std::string> SharingStore::saveRecipient(const Recipient &recipient, std:
         (void)upsert.value().bindInt(6, recipient.createdAt != 0 ? recipient.createdAt : now);
         if (auto done = run(upsert.value()); !done)
             return done;
-        auto clear = prepared(db, "DELETE FROM recipient_share WHERE recipient_id = ?1");
+        auto clear = db.prepare("DELETE FROM recipient_share WHERE recipient_id = ?1");
         if (!clear)
             return clear.error();
         (void)clear.value().bindText(1, id);
@@ -416,7 +360,7 @@ Result<std::string> SharingStore::saveRecipient(const Recipient &recipient, std:
             return done;
         for (const std::string &shareId :
              std::set<std::string>(recipient.shareIds.begin(), recipient.shareIds.end())) {
-            auto grant = prepared(db, "INSERT INTO recipient_share (recipient_id, share_id) VALUES (?1, ?2)");
+            auto grant = db.prepare("INSERT INTO recipient_share (recipient_id, share_id) VALUES (?1, ?2)");
             if (!grant)
                 return grant.error();
             (void)grant.value().bindText(1, id);
@@ -434,246 +378,12 @@ Result<std::string> SharingStore::saveRecipient(const Recipient &recipient, std:
 
 Status SharingStore::removeRecipient(std::string_view id)
 {
-    auto statement = prepared(*m_settings.m_db, "DELETE FROM recipient WHERE id = ?1");
+    auto statement = m_settings.m_db->prepare("DELETE FROM recipient WHERE id = ?1");
     if (!statement)
         return statement.error();
     (void)statement.value().bindText(1, id);
     ++m_ownWrites;
     return run(statement.value());
-}
-
-Result<IssuedToken> SharingStore::addToken(std::string_view recipientId, std::int64_t expiresAt,
-                                           std::int64_t now)
-{
-    if (expiresAt <= now)
-        return invalid("a token's expiry must be in the future");
-    sqlite::Database &db = *m_settings.m_db;
-    auto exists = prepared(db, "SELECT 1 FROM recipient WHERE id = ?1");
-    if (!exists)
-        return exists.error();
-    (void)exists.value().bindText(1, recipientId);
-    auto row = exists.value().step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return makeError(ErrorKind::NotFound, "the recipient was removed");
-    auto secret = crypto::randomBytes(32);
-    auto id = newRowId();
-    if (!secret)
-        return secret.error();
-    if (!id)
-        return id.error();
-    IssuedToken issued;
-    issued.tokenId = id.value();
-    issued.bearerToken = std::string(kTokenPrefix) + crypto::base64UrlEncode(secret.value());
-    issued.expiresAt = expiresAt;
-    auto insert =
-        prepared(db, "INSERT INTO recipient_token (id, recipient_id, token_hash, created_at, expires_at) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!insert)
-        return insert.error();
-    (void)insert.value().bindText(1, issued.tokenId);
-    (void)insert.value().bindText(2, recipientId);
-    (void)insert.value().bindBlob(3, tokenHash(issued.bearerToken));
-    (void)insert.value().bindInt(4, now);
-    (void)insert.value().bindInt(5, expiresAt);
-    if (auto done = run(insert.value()); !done)
-        return done.error();
-    return issued;
-}
-
-Result<IssuedToken> SharingStore::issueToken(std::string_view recipientId, std::int64_t expiresAt,
-                                             std::int64_t now)
-{
-    std::optional<IssuedToken> issued;
-    Status done = inTransaction(*m_settings.m_db, [&]() -> Status {
-        auto token = addToken(recipientId, expiresAt, now);
-        if (!token)
-            return token.error();
-        issued = std::move(token).value();
-        return okStatus();
-    });
-    if (!done)
-        return done.error();
-    ++m_ownWrites;
-    return *issued;
-}
-
-Result<IssuedToken> SharingStore::rotateToken(std::string_view recipientId, std::int64_t expiresAt,
-                                              std::int64_t oldTokenLifeMillis, std::int64_t now)
-{
-    if (oldTokenLifeMillis < 0)
-        return invalid("rotation can only shorten the old token's life: the grace period cannot be negative");
-    sqlite::Database &db = *m_settings.m_db;
-    std::optional<IssuedToken> issued;
-    Status done = inTransaction(db, [&]() -> Status {
-        const std::int64_t end = now + oldTokenLifeMillis;
-        auto shorten =
-            prepared(db, oldTokenLifeMillis == 0
-                             ? "UPDATE recipient_token SET revoked_at = ?2 WHERE recipient_id = ?1 "
-                               "AND revoked_at IS NULL AND expires_at > ?2"
-                             : "UPDATE recipient_token SET expires_at = min(expires_at, ?3) "
-                               "WHERE recipient_id = ?1 AND revoked_at IS NULL AND expires_at > ?2");
-        if (!shorten)
-            return shorten.error();
-        (void)shorten.value().bindText(1, recipientId);
-        (void)shorten.value().bindInt(2, now);
-        if (oldTokenLifeMillis != 0)
-            (void)shorten.value().bindInt(3, end);
-        if (auto ran = run(shorten.value()); !ran)
-            return ran;
-        auto token = addToken(recipientId, expiresAt, now);
-        if (!token)
-            return token.error();
-        issued = std::move(token).value();
-        return okStatus();
-    });
-    if (!done)
-        return done.error();
-    ++m_ownWrites;
-    return *issued;
-}
-
-Status SharingStore::revokeRecipient(std::string_view recipientId, std::int64_t now)
-{
-    auto statement = prepared(*m_settings.m_db, "UPDATE recipient_token SET revoked_at = ?2 "
-                                                "WHERE recipient_id = ?1 AND revoked_at IS NULL");
-    if (!statement)
-        return statement.error();
-    (void)statement.value().bindText(1, recipientId);
-    (void)statement.value().bindInt(2, now);
-    ++m_ownWrites;
-    return run(statement.value());
-}
-
-Result<std::optional<TokenGrant>> SharingStore::findToken(std::string_view bearerToken)
-{
-    if (bearerToken.size() != kTokenLength || bearerToken.substr(0, kTokenPrefix.size()) != kTokenPrefix)
-        return std::optional<TokenGrant>();
-    sqlite::Database &db = *m_settings.m_db;
-    auto token =
-        prepared(db, "SELECT recipient_id, id, created_at, expires_at, revoked_at FROM recipient_token "
-                     "WHERE token_hash = ?1");
-    if (!token)
-        return token.error();
-    (void)token.value().bindBlob(1, tokenHash(bearerToken));
-    auto found = token.value().step();
-    if (!found)
-        return found.error();
-    if (!found.value())
-        return std::optional<TokenGrant>();
-    TokenGrant grant;
-    const std::string recipientId = token.value().columnText(0);
-    grant.token = {token.value().columnText(1), token.value().columnInt(2), token.value().columnInt(3),
-                   optionalInt(token.value(), 4)};
-    auto all = recipients();
-    if (!all)
-        return all.error();
-    for (Recipient &recipient : all.value())
-        if (recipient.id == recipientId) {
-            grant.recipient = std::move(recipient);
-            return std::optional<TokenGrant>(std::move(grant));
-        }
-    return std::optional<TokenGrant>();
-}
-
-Status SharingStore::appendAudit(std::span<const AuditEvent> events)
-{
-    if (events.empty())
-        return okStatus();
-    sqlite::Database &db = *m_settings.m_db;
-    Status done = inTransaction(db, [&]() -> Status {
-        for (const AuditEvent &event : events) {
-            auto insertOne =
-                prepared(db, "INSERT INTO audit_event (at, tenant, recipient_id, recipient_name, "
-                             "remote_address, method, endpoint, share, schema_name, table_name, version, "
-                             "files, bytes, status, user_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                             "?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-            if (!insertOne)
-                return insertOne.error();
-            sqlite::Statement &s = insertOne.value();
-            (void)s.bindInt(1, event.at);
-            (void)s.bindText(2, event.tenant);
-            (void)s.bindText(3, event.recipientId);
-            (void)s.bindText(4, event.recipientName);
-            (void)s.bindText(5, event.remoteAddress);
-            (void)s.bindText(6, event.method);
-            (void)s.bindText(7, event.endpoint);
-            (void)s.bindText(8, event.share);
-            (void)s.bindText(9, event.schema);
-            (void)s.bindText(10, event.table);
-            (void)bindOptional(s, 11, event.version);
-            (void)s.bindInt(12, event.files);
-            (void)s.bindInt(13, event.bytes);
-            (void)s.bindInt(14, event.status);
-            (void)s.bindText(15, event.userAgent.substr(0, 200));
-            if (auto ran = run(s); !ran)
-                return ran;
-        }
-        return okStatus();
-    });
-    if (done)
-        ++m_ownWrites;
-    return done;
-}
-
-Result<std::vector<AuditEvent>> SharingStore::audit(const AuditFilter &filter)
-{
-    if (filter.limit < 1 || filter.limit > 10000)
-        return invalid("the audit list shows 1 to 10,000 rows");
-    auto rows = prepared(
-        *m_settings.m_db,
-        "SELECT id, at, tenant, recipient_id, recipient_name, remote_address, method, endpoint, share, "
-        "schema_name, table_name, version, files, bytes, status, user_agent FROM audit_event "
-        "WHERE (?1 = '' OR tenant = ?1) AND (?2 = '' OR recipient_id = ?2) "
-        "AND (?3 = '' OR instr(lower(endpoint || ' ' || share || ' ' || schema_name || ' ' || "
-        "table_name || ' ' || recipient_name || ' ' || remote_address), lower(?3)) > 0) "
-        "AND (?4 = 0 OR status >= 400) AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at <= ?6) "
-        "ORDER BY at DESC, id DESC LIMIT ?7");
-    if (!rows)
-        return rows.error();
-    sqlite::Statement &s = rows.value();
-    (void)s.bindText(1, filter.tenant);
-    (void)s.bindText(2, filter.recipientId);
-    (void)s.bindText(3, filter.text);
-    (void)s.bindInt(4, filter.failuresOnly ? 1 : 0);
-    (void)bindOptional(s, 5, filter.since);
-    (void)bindOptional(s, 6, filter.until);
-    (void)s.bindInt(7, filter.limit);
-    std::vector<AuditEvent> out;
-    for (;;) {
-        auto more = s.step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            return out;
-        AuditEvent event;
-        event.id = s.columnInt(0);
-        event.at = s.columnInt(1);
-        event.tenant = s.columnText(2);
-        event.recipientId = s.columnText(3);
-        event.recipientName = s.columnText(4);
-        event.remoteAddress = s.columnText(5);
-        event.method = s.columnText(6);
-        event.endpoint = s.columnText(7);
-        event.share = s.columnText(8);
-        event.schema = s.columnText(9);
-        event.table = s.columnText(10);
-        event.version = optionalInt(s, 11);
-        event.files = s.columnInt(12);
-        event.bytes = s.columnInt(13);
-        event.status = static_cast<int>(s.columnInt(14));
-        event.userAgent = s.columnText(15);
-        out.push_back(std::move(event));
-    }
-}
-
-Result<std::int64_t> SharingStore::changeCounter()
-{
-    auto version = m_settings.m_db->queryInt("PRAGMA data_version");
-    if (!version)
-        return version.error();
-    return version.value() * 1'000'000'000 + m_ownWrites;
 }
 
 } // namespace lakeshore::store

@@ -66,6 +66,8 @@ public:
     [[nodiscard]] Result<std::int64_t> changeCounter();
 
 private:
+    // Recipients of a tenant (all when empty), or the one with `id` (any when empty).
+    [[nodiscard]] Result<std::vector<Recipient>> readRecipients(std::string_view tenant, std::string_view id);
     [[nodiscard]] Result<IssuedToken> addToken(std::string_view recipientId, std::int64_t expiresAt,
                                                std::int64_t now);
 

@@ -28,36 +28,6 @@ struct WrittenFile
     std::string stats;
 };
 
-// The rows [begin, end) of every column, copied: the Parquet writer takes whole columns.
-std::vector<parquet::Column> sliceColumns(const std::vector<parquet::Column> &columns, std::size_t begin,
-                                          std::size_t end)
-{
-    std::vector<parquet::Column> out;
-    for (const parquet::Column &column : columns) {
-        parquet::Column part(column.type());
-        part.reserve(end - begin);
-        for (std::size_t row = begin; row < end; ++row) {
-            if (!column.present(row)) {
-                part.appendNull();
-                continue;
-            }
-            switch (parquet::storageOf(column.type())) {
-            case parquet::Storage::Integer:
-                part.appendInteger(column.integer(row));
-                break;
-            case parquet::Storage::Double:
-                part.appendDouble(column.real(row));
-                break;
-            case parquet::Storage::Text:
-                part.appendString(column.text(row));
-                break;
-            }
-        }
-        out.push_back(std::move(part));
-    }
-    return out;
-}
-
 void removeFiles(const std::string &tableDir, const std::vector<WrittenFile> &files)
 {
     std::error_code ignored;
@@ -87,9 +57,7 @@ Result<std::vector<WrittenFile>> writeDataFiles(const std::string &tableDir, con
             removeFiles(tableDir, written);
             return writer.error();
         }
-        Status status = begin == 0 && end == rows
-                            ? writer.value()->write(*content.columns)
-                            : writer.value()->write(sliceColumns(*content.columns, begin, end));
+        Status status = writer.value()->write(*content.columns, begin, end);
         auto summary = status ? writer.value()->finish() : Result<parquet::FileSummary>(status.error());
         if (!summary) {
             written.push_back({name, 0, 0, {}});

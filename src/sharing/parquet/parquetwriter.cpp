@@ -188,7 +188,8 @@ Status ParquetWriter::writeBytes(std::string_view bytes)
     return okStatus();
 }
 
-Status ParquetWriter::checkColumns(const std::vector<Column> &columns) const
+Status ParquetWriter::checkColumns(const std::vector<Column> &columns, std::size_t begin,
+                                   std::size_t end) const
 {
     if (columns.size() != m_schema.size())
         return makeError(ErrorKind::Invalid, "expected " + std::to_string(m_schema.size()) +
@@ -209,7 +210,7 @@ Status ParquetWriter::checkColumns(const std::vector<Column> &columns) const
                                                      std::to_string(rows));
         const bool int32Range = physicalTypeOf(spec) == PhysicalType::Int32;
         const std::int64_t decimalLimit = spec.type == ColumnType::Decimal ? powerOfTen(spec.precision) : 0;
-        for (std::size_t row = 0; row < rows; ++row) {
+        for (std::size_t row = begin; row < end; ++row) {
             if (!column.present(row)) {
                 if (!spec.nullable)
                     return makeError(ErrorKind::Invalid,
@@ -234,12 +235,17 @@ Status ParquetWriter::checkColumns(const std::vector<Column> &columns) const
 
 Status ParquetWriter::write(const std::vector<Column> &columns)
 {
+    return write(columns, 0, columns.empty() ? 0 : columns.front().size());
+}
+
+Status ParquetWriter::write(const std::vector<Column> &columns, std::size_t first, std::size_t last)
+{
     if (m_finished || m_fd < 0)
         return makeError(ErrorKind::Invalid, "the Parquet file is already finished");
-    if (auto status = checkColumns(columns); !status)
+    const std::size_t rows = columns.empty() ? 0 : std::min(last, columns.front().size());
+    if (auto status = checkColumns(columns, std::min(first, rows), rows); !status)
         return status;
-    const std::size_t rows = columns.front().size();
-    for (std::size_t begin = 0; begin < rows; begin += m_options.rowGroupRows) {
+    for (std::size_t begin = first; begin < rows; begin += m_options.rowGroupRows) {
         const std::size_t end = std::min(rows, begin + m_options.rowGroupRows);
         RowGroupLayout group;
         group.rows = static_cast<std::int64_t>(end - begin);

@@ -57,6 +57,8 @@ public:
     // a value out of its type's range (int32, decimal digits, booleans 0/1) or mismatched columns give
     // ErrorKind::Invalid and write nothing.
     [[nodiscard]] Status write(const std::vector<Column> &columns);
+    // Only rows [begin, end) of the columns (end clamped to their length).
+    [[nodiscard]] Status write(const std::vector<Column> &columns, std::size_t begin, std::size_t end);
 
     [[nodiscard]] Result<FileSummary> finish();
 
@@ -65,7 +67,8 @@ public:
 private:
     ParquetWriter(int fd, std::string path, Schema schema, WriterOptions options);
     [[nodiscard]] Status writeBytes(std::string_view bytes);
-    [[nodiscard]] Status checkColumns(const std::vector<Column> &columns) const;
+    [[nodiscard]] Status checkColumns(const std::vector<Column> &columns, std::size_t begin,
+                                      std::size_t end) const;
     [[nodiscard]] std::string footer() const;
 
     struct RowGroupLayout
