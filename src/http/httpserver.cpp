@@ -24,14 +24,36 @@ std::string ServerRequest::param(const std::string &name) const
 
 struct HttpServer::Impl
 {
-    httplib::Server server;
+    std::unique_ptr<httplib::Server> owned;
+    httplib::Server &server;
+    bool tls = false;
+    std::string tlsProblem;                              // the TLS files could not be loaded
     std::vector<std::pair<std::string, Handler>> routes; // sorted, longest prefix first
     std::thread thread;
     std::string host;
     int port = 0;
 
+    explicit Impl(const TlsFiles &files) : owned(makeServer(files, tlsProblem)), server(*owned)
+    {
+        tls = files.enabled();
+    }
+
+    static std::unique_ptr<httplib::Server> makeServer(const TlsFiles &files, std::string &problem)
+    {
+        if (!files.enabled())
+            return std::make_unique<httplib::Server>();
+        auto server =
+            std::make_unique<httplib::SSLServer>(files.certificateFile.c_str(), files.privateKeyFile.c_str());
+        if (!server->is_valid())
+            problem = "cannot load the TLS certificate \"" + files.certificateFile + "\" with the key \"" +
+                      files.privateKeyFile + "\" (both PEM, readable, and belonging together)";
+        return server;
+    }
+
     void dispatch(const httplib::Request &in, httplib::Response &out)
     {
+        // httplib would cut a Range out of whatever body we send: handlers answer ranges themselves.
+        const_cast<httplib::Request &>(in).ranges.clear();
         ServerRequest request;
         request.method = in.method;
         request.path = in.path;
@@ -68,12 +90,22 @@ struct HttpServer::Impl
             });
             return;
         }
+        if (response.readBody) {
+            out.set_content_provider(
+                static_cast<size_t>(response.bodyLength), response.contentType,
+                [read = std::move(response.readBody)](size_t offset, size_t length, httplib::DataSink &sink) {
+                    return read(offset, length, [&sink](std::string_view data) {
+                        return sink.write(data.data(), data.size());
+                    });
+                });
+            return;
+        }
         // HEAD replies carry the length of the body they would have sent.
         out.set_content(response.body, response.contentType);
     }
 };
 
-HttpServer::HttpServer(int workerThreads) : m_impl(std::make_unique<Impl>())
+HttpServer::HttpServer(int workerThreads, TlsFiles tls) : m_impl(std::make_unique<Impl>(tls))
 {
     m_impl->server.new_task_queue = [workerThreads] { return new httplib::ThreadPool(workerThreads); };
     auto handler = [impl = m_impl.get()](const httplib::Request &in, httplib::Response &out) {
@@ -114,6 +146,8 @@ void HttpServer::route(std::string prefix, Handler handler)
 
 Result<int> HttpServer::start(const std::string &host, int port)
 {
+    if (!m_impl->tlsProblem.empty())
+        return makeError(ErrorKind::Invalid, m_impl->tlsProblem);
     int bound = port;
     if (port == 0)
         bound = m_impl->server.bind_to_any_port(host);
@@ -146,7 +180,7 @@ int HttpServer::port() const
 
 std::string HttpServer::baseUrl() const
 {
-    return "http://" + m_impl->host + ":" + std::to_string(m_impl->port);
+    return (m_impl->tls ? "https://" : "http://") + m_impl->host + ":" + std::to_string(m_impl->port);
 }
 
 } // namespace lakeshore::http

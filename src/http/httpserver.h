@@ -5,6 +5,7 @@
 
 #include "core/result.h"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,6 +42,13 @@ struct ServerResponse
     // event streams. write() returns false once the client has gone; return false to cut the connection
     // off mid-body instead of ending it cleanly. Runs on the worker thread and may wait.
     std::function<bool(const std::function<bool(std::string_view)> &write)> stream;
+    // Set: a body of bodyLength bytes sent with a Content-Length, read piece by piece from readBody(offset,
+    // length, write) (files). A HEAD request gets the length and no body. Range requests are the handler's
+    // to answer: the server itself never slices bodies.
+    std::uint64_t bodyLength = 0;
+    std::function<bool(std::uint64_t offset, std::uint64_t length,
+                       const std::function<bool(std::string_view)> &write)>
+        readBody;
 
     void setHeader(std::string name, std::string value)
     {
@@ -50,12 +58,21 @@ struct ServerResponse
 
 using Handler = std::function<void(const ServerRequest &, ServerResponse &)>;
 
+// PEM files of a certificate (chain) and its private key: with both set the server speaks HTTPS.
+struct TlsFiles
+{
+    std::string certificateFile;
+    std::string privateKeyFile;
+
+    [[nodiscard]] bool enabled() const { return !certificateFile.empty() || !privateKeyFile.empty(); }
+};
+
 class HttpServer
 {
 public:
     // httplib holds a worker for each open keep-alive connection: keep more workers than a client's
     // connection cap (16 per host in our HttpClient), but not so many that idle threads bloat the heap.
-    explicit HttpServer(int workerThreads = 32);
+    explicit HttpServer(int workerThreads = 32, TlsFiles tls = {});
     ~HttpServer(); // stops
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
@@ -63,12 +80,13 @@ public:
     // Requests whose path starts with prefix go to handler; the longest prefix wins. Any method.
     void route(std::string prefix, Handler handler);
 
-    // Binds (port 0 = an ephemeral port) and serves on a background thread. Returns the bound port.
+    // Binds (port 0 = an ephemeral port) and serves on a background thread. Returns the bound port. With
+    // TLS files that cannot be loaded: ErrorKind::Invalid naming them.
     Result<int> start(const std::string &host = "127.0.0.1", int port = 0);
     void stop();
 
     [[nodiscard]] int port() const;
-    [[nodiscard]] std::string baseUrl() const; // "http://127.0.0.1:40123"
+    [[nodiscard]] std::string baseUrl() const; // "http://127.0.0.1:40123" (https with TLS)
 
 private:
     struct Impl;

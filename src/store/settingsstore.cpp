@@ -1,5 +1,7 @@
 #include "store/settingsstore.h"
 
+#include "crypto/encoding.h"
+#include "crypto/hkdf.h"
 #include "crypto/secrets.h"
 #include "store/databasefile.h"
 #include "store/directories.h"
@@ -117,6 +119,18 @@ Status SettingsStore::setValue(std::string_view key, std::string_view value)
     if (!done)
         return done.error();
     return okStatus();
+}
+
+Result<std::array<std::uint8_t, 32>> SettingsStore::derivedKey(std::string_view purpose) const
+{
+    const std::string_view salt = "lakeshore derived key v1";
+    auto derived = crypto::hkdfSha256(m_key, crypto::asBytes(salt), purpose, 32);
+    if (!derived)
+        return derived.error();
+    std::array<std::uint8_t, 32> key{};
+    std::copy(derived.value().begin(), derived.value().end(), key.begin());
+    crypto::wipe(derived.value());
+    return key;
 }
 
 } // namespace lakeshore::store

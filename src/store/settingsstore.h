@@ -80,6 +80,10 @@ public:
     // cannot be read (a damaged row, a secret that does not decrypt), naming the connection.
     [[nodiscard]] Result<std::optional<ChosenLakehouse>> chosenLakehouse();
 
+    // A 32-byte key for one purpose ("delta sharing url signing"), derived with HKDF-SHA256 from the
+    // store's secret key, which itself never leaves the store.
+    [[nodiscard]] Result<std::array<std::uint8_t, 32>> derivedKey(std::string_view purpose) const;
+
     [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
     [[nodiscard]] const std::string &path() const { return m_path; }
 

@@ -13,9 +13,10 @@ namespace {
 
 std::string signedText(const FileReference &file, std::int64_t expiresAt)
 {
-    // Newlines cannot occur in tenant, table or file names, so the fields cannot run into each other.
-    return "lakeshore-file-v1\n" + file.tenant + "\n" + file.table + "\n" + file.file + "\n" +
-           std::to_string(expiresAt);
+    // Newlines cannot occur in tenant, recipient, table or file names, so the fields cannot run into each
+    // other.
+    return "lakeshore-file-v2\n" + file.tenant + "\n" + file.recipient + "\n" + file.table + "\n" +
+           file.file + "\n" + std::to_string(expiresAt);
 }
 
 std::string signatureOf(const SigningKey &key, const FileReference &file, std::int64_t expiresAt)

@@ -68,6 +68,7 @@ private slots:
             {"other file", {"acme", "accounts", "part-00001-y.parquet"}, exp, sig, kNow, "not valid"},
             {"other table", {"acme", "contacts", file.file}, exp, sig, kNow, "not valid"},
             {"other tenant", {"globex", "accounts", file.file}, exp, sig, kNow, "not valid"},
+            {"other recipient", {"acme", "accounts", file.file, "someone-else"}, exp, sig, kNow, "not valid"},
             {"tampered signature", file, exp, tampered, kNow, "not valid"},
             {"no signature", file, exp, "", kNow, "incomplete"},
             {"no expiry", file, "", sig, kNow, "incomplete"},
