@@ -56,6 +56,9 @@ Error badId(const std::string &id)
     return makeError(ErrorKind::Invalid, "not a CRM record id: \"" + id.substr(0, 64) + "\"");
 }
 
+// Whole entity sets: far past the interactive limits, yet a bound on what one read holds in memory.
+const odata::PagingLimits wholeSetLimits = {100000, 5000000};
+
 Result<AccountPage> accountPageFrom(Result<odata::Page> result)
 {
     if (!result)
@@ -127,6 +130,38 @@ struct CrmConnector::State
         query.orderBy = std::move(orderBy);
         query.top = limit;
         readList<T>(client, query, map, cancel, std::move(done), {10, static_cast<std::size_t>(limit)});
+    }
+
+    // Not readList: a whole set cut short by the limits must fail, not pass for the whole table.
+    template <class T, class Map>
+    void whole(const char *set, const char *key, std::vector<std::string> select, Map map, CancelToken cancel,
+               Done<std::vector<T>> done)
+    {
+        odata::Query query;
+        query.entitySet = set;
+        query.select = std::move(select);
+        query.orderBy = {std::string(key) + " asc"};
+        client.all(
+            query, cancel,
+            [set = std::string(set), map, done = std::move(done)](Result<odata::Collection> result) {
+                if (!result) {
+                    done(result.error());
+                    return;
+                }
+                if (result.value().truncated) {
+                    done(makeError(ErrorKind::TooLarge,
+                                   set + " has more than " + std::to_string(wholeSetLimits.maxRows) +
+                                       " records or " + std::to_string(wholeSetLimits.maxPages) +
+                                       " pages, more than one read takes"));
+                    return;
+                }
+                std::vector<T> out;
+                out.reserve(result.value().rows.size());
+                for (const auto &row : result.value().rows)
+                    out.push_back(map(row));
+                done(std::move(out));
+            },
+            wholeSetLimits);
     }
 };
 
@@ -296,6 +331,40 @@ void CrmConnector::cases(const std::string &accountId, int limit, CancelToken ca
     m_state->related<domain::Case>("incidents", "_customerid_value", accountId,
                                    {"statecode asc", "createdon desc"}, limit, crm::incident, cancel,
                                    std::move(done));
+}
+
+void CrmConnector::allAccounts(CancelToken cancel, Done<std::vector<domain::Account>> done)
+{
+    m_state->whole<domain::Account>("accounts", "accountid", accountColumns, crm::account, cancel,
+                                    std::move(done));
+}
+
+void CrmConnector::allContacts(CancelToken cancel, Done<std::vector<domain::Contact>> done)
+{
+    m_state->whole<domain::Contact>("contacts", "contactid", {}, crm::contact, cancel, std::move(done));
+}
+
+void CrmConnector::allOpportunities(CancelToken cancel, Done<std::vector<domain::Opportunity>> done)
+{
+    m_state->whole<domain::Opportunity>("opportunities", "opportunityid", {}, crm::opportunity, cancel,
+                                        std::move(done));
+}
+
+void CrmConnector::allActivities(CancelToken cancel, Done<std::vector<domain::Activity>> done)
+{
+    m_state->whole<domain::Activity>("activitypointers", "activityid", {}, crm::activity, cancel,
+                                     std::move(done));
+}
+
+void CrmConnector::allConversations(CancelToken cancel, Done<std::vector<domain::Conversation>> done)
+{
+    m_state->whole<domain::Conversation>("conversations", "conversationid", {}, crm::conversation, cancel,
+                                         std::move(done));
+}
+
+void CrmConnector::allCases(CancelToken cancel, Done<std::vector<domain::Case>> done)
+{
+    m_state->whole<domain::Case>("incidents", "incidentid", {}, crm::incident, cancel, std::move(done));
 }
 
 void CrmConnector::probe(CancelToken cancel, Done<ServiceProbe> done)

@@ -77,6 +77,15 @@ public:
     void cases(const std::string &accountId, int limit, CancelToken cancel,
                Done<std::vector<domain::Case>> done);
 
+    // Whole entity sets, every record in key order so that paging stays stable: what the snapshotter
+    // publishes. A set past the whole-set limits fails with TooLarge instead of arriving in part.
+    void allAccounts(CancelToken cancel, Done<std::vector<domain::Account>> done);
+    void allContacts(CancelToken cancel, Done<std::vector<domain::Contact>> done);
+    void allOpportunities(CancelToken cancel, Done<std::vector<domain::Opportunity>> done);
+    void allActivities(CancelToken cancel, Done<std::vector<domain::Activity>> done);
+    void allConversations(CancelToken cancel, Done<std::vector<domain::Conversation>> done);
+    void allCases(CancelToken cancel, Done<std::vector<domain::Case>> done);
+
     // Reads the service document: is this reachable, signed in, and does it have the sets we read?
     void probe(CancelToken cancel, Done<ServiceProbe> done);
 
