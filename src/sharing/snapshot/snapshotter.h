@@ -36,6 +36,7 @@ struct TableSnapshot
     std::optional<Error> error; // the read or the write failed: the table keeps its previous version
     delta::OverwriteResult written;
     int filesVacuumed = 0;
+    std::optional<Error> vacuumError; // written, but files past the retention window stay until a later run
 };
 
 struct SnapshotReport
@@ -45,14 +46,14 @@ struct SnapshotReport
     std::optional<Error> error;        // the run as a whole did not happen (already running, bad options)
     std::vector<TableSnapshot> tables; // in store::kShareableEntities order
 
-    [[nodiscard]] bool ok() const;
+    [[nodiscard]] bool ok() const; // no error of the run, of any table's read, write or vacuum
 };
 
 class Snapshotter
 {
 public:
     Snapshotter(std::shared_ptr<sources::CrmConnector> crm, SnapshotOptions options);
-    ~Snapshotter(); // cancels a run in progress and waits for it
+    ~Snapshotter(); // cancels a run in progress and waits for it; never call it from a done callback
     Snapshotter(const Snapshotter &) = delete;
     Snapshotter &operator=(const Snapshotter &) = delete;
 
@@ -68,7 +69,8 @@ private:
     std::shared_ptr<State> m_state;
 };
 
-// Runs a Snapshotter every `cadence` (first run at once) and on snapshotNow(); stops with the object.
+// Runs a Snapshotter every `cadence` (first run at once) and on snapshotNow(); stops with the object,
+// cancelling a run in progress. onRun runs on the schedule's own thread. The Snapshotter outlives it.
 class SnapshotSchedule
 {
 public:
