@@ -24,10 +24,10 @@ std::string ServerRequest::param(const std::string &name) const
 
 struct HttpServer::Impl
 {
+    std::string tlsProblem; // the TLS files could not be loaded (first: makeServer() writes it)
     std::unique_ptr<httplib::Server> owned;
     httplib::Server &server;
     bool tls = false;
-    std::string tlsProblem;                              // the TLS files could not be loaded
     std::vector<std::pair<std::string, Handler>> routes; // sorted, longest prefix first
     std::thread thread;
     std::string host;

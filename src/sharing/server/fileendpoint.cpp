@@ -100,6 +100,9 @@ void serveFile(ServerContext &context, Call &call, http::ServerResponse &respons
     call.audit.recipientName = admission.recipient->recipient.name;
 
     const FileReference reference{route.tenant, route.table, route.file, route.recipient};
+    if (call.request.params.count("exp") != 1 || call.request.params.count("sig") != 1)
+        return answerError(response, 403, "PERMISSION_DENIED",
+                           "This file link cannot be used: it needs exactly one exp and one sig.");
     if (Status valid = verifyFileQuery(context.fileKey(route.tenant), reference, call.request.param("exp"),
                                        call.request.param("sig"), call.now);
         !valid)
