@@ -22,6 +22,7 @@ command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "$mode" = test ]; then
     packages+=(dpkg-dev file clang libclang-rt-14-dev) # clang: the query guard's libFuzzer run
+    packages+=(openssl wrk nginx-light) # openssl: TLS test certificates; wrk and nginx: the share server bench
 fi
 
 missing=()
