@@ -37,6 +37,11 @@ std::string tenantForServiceRoot(std::string_view serviceRoot)
     return host;
 }
 
+std::string tablesRootIn(const std::string &dataDirectory)
+{
+    return dataDirectory + "/shared-tables";
+}
+
 std::string tableDirectory(const std::string &root, const std::string &tenant, const std::string &entity)
 {
     return root + "/" + tenant + "/" + entity;

@@ -18,6 +18,9 @@ inline constexpr const char *kDemoTenant = "demo";
 // "contoso.crm.example"), or "crm" when there is none.
 [[nodiscard]] std::string tenantForServiceRoot(std::string_view serviceRoot);
 
+// The tables root inside a data folder (next to the settings database): <data folder>/shared-tables.
+[[nodiscard]] std::string tablesRootIn(const std::string &dataDirectory);
+
 // <root>/<tenant>/<entity>. The caller has checked the tenant and that entity is shareable.
 [[nodiscard]] std::string tableDirectory(const std::string &root, const std::string &tenant,
                                          const std::string &entity);
