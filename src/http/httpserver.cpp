@@ -124,7 +124,9 @@ HttpServer::HttpServer(int workerThreads, TlsFiles tls) : m_impl(std::make_uniqu
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
-    m_impl->server.set_keep_alive_max_count(1000);
+    // httplib listens with a backlog of 5: every reconnect risks a dropped SYN (a 1 s retransmit), so a
+    // keep-alive connection serves many requests before it is closed.
+    m_impl->server.set_keep_alive_max_count(100000);
     m_impl->server.set_keep_alive_timeout(2); // frees idle workers sooner, and stop() waits out at most this
     m_impl->server.set_tcp_nodelay(true);     // headers and body go out in separate writes: no Nagle stall
     m_impl->server.set_read_timeout(30, 0);

@@ -85,6 +85,13 @@ Result<std::shared_ptr<const RecipientAccess::Directory>> RecipientAccess::curre
     return m_directory;
 }
 
+Result<std::shared_ptr<const RecipientAccess::Directory>> RecipientAccess::readDirectory()
+{
+    if (m_directory)
+        return m_directory;
+    return current();
+}
+
 Admission RecipientAccess::check(const store::Recipient *recipient, std::string_view tenant,
                                  std::string_view peerAddress, const Directory &directory) const
 {
@@ -158,7 +165,7 @@ Admission RecipientAccess::admitRecipient(std::string_view recipientId, std::str
 Result<std::vector<store::Share>> RecipientAccess::sharesOf(const KnownRecipient &known)
 {
     std::lock_guard lock(m_mutex);
-    auto directory = current();
+    auto directory = readDirectory();
     if (!directory)
         return directory.error();
     std::vector<store::Share> out;
@@ -174,7 +181,7 @@ Result<std::vector<store::Share>> RecipientAccess::sharesOf(const KnownRecipient
 Result<bool> RecipientAccess::tenantHasShare(std::string_view tenant, std::string_view name)
 {
     std::lock_guard lock(m_mutex);
-    auto directory = current();
+    auto directory = readDirectory();
     if (!directory)
         return directory.error();
     for (const auto &[id, share] : directory.value()->shares)

@@ -59,14 +59,17 @@ public:
     [[nodiscard]] Admission admitRecipient(std::string_view recipientId, std::string_view tenant,
                                            std::string_view peerAddress, std::int64_t now);
 
-    // The shares the recipient is granted, by name; Storage errors when the store cannot be read.
+    // The shares the recipient is granted, by name, as read when the request was admitted.
     [[nodiscard]] Result<std::vector<store::Share>> sharesOf(const KnownRecipient &recipient);
     // Whether the tenant has a share of that name (ignoring case), granted to anyone or not.
     [[nodiscard]] Result<bool> tenantHasShare(std::string_view tenant, std::string_view name);
 
 private:
     struct Directory;
-    [[nodiscard]] Result<std::shared_ptr<const Directory>> current(); // with m_mutex held
+    // With m_mutex held: current() reads the store again when its change counter moved (once per request,
+    // on admission); readDirectory() takes what admission just read.
+    [[nodiscard]] Result<std::shared_ptr<const Directory>> current();
+    [[nodiscard]] Result<std::shared_ptr<const Directory>> readDirectory();
     [[nodiscard]] Admission check(const store::Recipient *recipient, std::string_view tenant,
                                   std::string_view peerAddress, const Directory &directory) const;
 

@@ -4,6 +4,7 @@
 
 #include "http/httpserver.h"
 #include "sharing/server/auditqueue.h"
+#include "sharing/server/querycache.h"
 #include "sharing/server/recipientaccess.h"
 #include "sharing/server/shareserver.h"
 #include "sharing/server/sharingroute.h"
@@ -27,6 +28,7 @@ struct ServerContext
     std::unique_ptr<RecipientAccess> access;
     std::unique_ptr<TableSnapshots> tables;
     std::unique_ptr<AuditQueue> audit;
+    QueryCache queries;
     std::array<std::uint8_t, 32> masterKey{};
 
     [[nodiscard]] std::int64_t now() const;

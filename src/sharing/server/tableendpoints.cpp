@@ -24,6 +24,8 @@ using TableRef = std::shared_ptr<const TableVersion>;
 constexpr std::int64_t kPageTokenLifetime = 3LL * 24 * 3600 * 1000;
 constexpr std::int64_t kRefreshTokenLifetime = 3600LL * 1000;
 constexpr std::size_t kStreamChunk = 64 * 1024;
+constexpr std::int64_t kLinkExpiryStep = 60 * 1000; // links expire on whole minutes (querycache.h)
+constexpr std::size_t kMaxCachedFiles = 5000;       // larger answers stream without being kept
 
 std::string lowerTrimmed(std::string text)
 {
@@ -195,7 +197,8 @@ struct QueryAnswer
     std::optional<std::string> refreshToken;
 };
 
-bool writeQuery(const QueryAnswer &answer, const std::function<bool(std::string_view)> &write)
+// protocol, metaData and the file lines, handed to `write` in chunks of about kStreamChunk.
+bool writeLines(const QueryAnswer &answer, const std::function<bool(std::string_view)> &write)
 {
     const delta::Snapshot &snapshot = answer.table->snapshot;
     std::string chunk =
@@ -222,12 +225,24 @@ bool writeQuery(const QueryAnswer &answer, const std::function<bool(std::string_
             chunk.clear();
         }
     }
-    if (answer.endStream) {
-        chunk += endStreamLine(answer.nextPageToken, answer.refreshToken,
-                               answer.files.empty() ? std::nullopt : std::optional(answer.expiresAt));
-        chunk += '\n';
-    }
     return write(chunk);
+}
+
+bool writeQuery(const QueryAnswer &answer, const std::shared_ptr<const std::string> &cached,
+                const std::function<bool(std::string_view)> &write)
+{
+    if (cached) {
+        for (std::size_t at = 0; at < cached->size(); at += kStreamChunk)
+            if (!write(std::string_view(*cached).substr(at, kStreamChunk)))
+                return false;
+    } else if (!writeLines(answer, write)) {
+        return false;
+    }
+    if (!answer.endStream)
+        return true;
+    return write(endStreamLine(answer.nextPageToken, answer.refreshToken,
+                               answer.files.empty() ? std::nullopt : std::optional(answer.expiresAt)) +
+                 "\n");
 }
 
 } // namespace
@@ -372,15 +387,33 @@ void tableQuery(ServerContext &context, Call &call, http::ServerResponse &respon
                        percentEncoded(call.recipient->recipient.id) + "/" + resolved->table.entity + "/";
     answer.reference = {call.route.tenant, resolved->table.entity, "", call.recipient->recipient.id};
     answer.key = context.fileKey(call.route.tenant);
-    answer.expiresAt = call.now + context.options.urlLifetimeMillis;
+    answer.expiresAt = (call.now + context.options.urlLifetimeMillis) / kLinkExpiryStep * kLinkExpiryStep;
 
     call.audit.version = tableVersionNumber;
     call.audit.files = static_cast<std::int64_t>(answer.files.size());
     for (std::size_t index : answer.files)
         call.audit.bytes += (*table)->files[index].file->size;
     startNdjson(response, tableVersionNumber);
-    response.stream = [answer = std::move(answer)](const std::function<bool(std::string_view)> &write) {
-        return writeQuery(answer, write);
+    std::shared_ptr<const std::string> cached;
+    if (answer.files.size() <= kMaxCachedFiles) {
+        const std::string key = checksum + "\n" + call.route.tenant + "\n" + resolved->table.entity + "\n" +
+                                std::to_string(tableVersionNumber) + "\n" + (answer.timeTravel ? "t" : "l") +
+                                "\n" + std::to_string(start) + "\n" + std::to_string(end) + "\n" +
+                                std::to_string(answer.expiresAt);
+        cached = context.queries.find(key);
+        if (!cached) {
+            auto lines = std::make_shared<std::string>();
+            writeLines(answer, [&lines](std::string_view part) {
+                lines->append(part);
+                return true;
+            });
+            cached = std::move(lines);
+            context.queries.keep(key, cached);
+        }
+    }
+    response.stream = [answer = std::move(answer),
+                       cached](const std::function<bool(std::string_view)> &write) {
+        return writeQuery(answer, cached, write);
     };
 }
 
