@@ -6,6 +6,8 @@
 #include "demo/world.h"
 #include "jsoncompare.h"
 #include "nodepeer.h"
+#include "http/httpclient.h"
+#include "sharing/client/sharepreview.h"
 #include "sharing/delta/tablewriter.h"
 #include "sharing/server/profile.h"
 #include "sharing/server/shareserver.h"
@@ -17,6 +19,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <future>
 #include <httplib.h>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -743,6 +746,47 @@ private slots:
             QVERIFY2(table["hyparquetRows"] == rows, (name + ": " + table.dump()).c_str());
             QVERIFY2(table["duckdbRows"] == rows, (name + ": " + table.dump()).c_str());
             QVERIFY2(table["columnsMatch"] == true, name.c_str());
+        }
+    }
+
+    // The GUI's "Preview as recipient" walks the protocol with a profile and sees what the recipient sees.
+    Result<client::SharePreview> preview(const std::string &profileText)
+    {
+        auto profile = client::parseProfile(profileText);
+        if (!profile)
+            return profile.error();
+        http::HttpClient http;
+        std::promise<Result<client::SharePreview>> promise;
+        client::previewShares(http, profile.value(), CancelToken(),
+                              [&promise](Result<client::SharePreview> result) { promise.set_value(std::move(result)); });
+        return promise.get_future().get();
+    }
+
+    void previewAsRecipient()
+    {
+        auto seen = preview(server::profileJson(m_server->endpoint("acme"), m_token, m_now + kDay));
+        QVERIFY2(seen, seen ? "" : seen.error().describe().c_str());
+        QCOMPARE(seen.value().tables.size(), std::size_t(6));
+        for (const auto &table : seen.value().tables) {
+            QVERIFY2(table.problem.empty(), table.problem.c_str());
+            QCOMPARE(table.rows, m_rows[table.name]);
+            QVERIFY(table.files > 0 && table.bytes > 0 && !table.columns.empty());
+        }
+        QCOMPARE(seen.value().tables[0].version, std::int64_t(1)); // accounts, overwritten once
+        QCOMPARE(seen.value().tables[0].columns[10].type, std::string("decimal(18,2)"));
+
+        auto refused = preview(server::profileJson(m_server->endpoint("acme"), "lsk_not-a-token", m_now + kDay));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::Auth);
+        QVERIFY(refused.error().serviceMessage.find("not valid") != std::string::npos);
+        const char *badProfiles[] = {
+            "", "[]", "{\"shareCredentialsVersion\":3,\"endpoint\":\"http://x\",\"bearerToken\":\"t\"}",
+            "{\"shareCredentialsVersion\":1,\"endpoint\":\"ftp://x\",\"bearerToken\":\"t\"}",
+            "{\"shareCredentialsVersion\":1,\"endpoint\":\"http://x\"}",
+            "{\"shareCredentialsVersion\":2,\"type\":\"oauth_client_credentials\",\"endpoint\":\"http://x\"}"};
+        for (const char *bad : badProfiles) {
+            auto parsed = preview(bad);
+            QVERIFY2(!parsed && parsed.error().kind == ErrorKind::Invalid, bad);
         }
     }
 
