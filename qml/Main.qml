@@ -11,6 +11,7 @@ ApplicationWindow {
 
     property alias accountsPage: accountsPage
     property alias assistantPage: assistantPage
+    property alias sharingPage: sharingPage
     property alias currentPage: pages.currentIndex
 
     function showPage(index: int) {
@@ -37,6 +38,11 @@ ApplicationWindow {
     Shortcut {
         sequence: "Ctrl+3"
         onActivated: root.showPage(2)
+    }
+
+    Shortcut {
+        sequence: "Ctrl+4"
+        onActivated: root.showPage(3)
     }
 
     header: ToolBar {
@@ -121,7 +127,7 @@ ApplicationWindow {
                     }
 
                     Repeater {
-                        model: [qsTr("Accounts"), qsTr("Settings"), qsTr("Assistant")]
+                        model: [qsTr("Accounts"), qsTr("Settings"), qsTr("Assistant"), qsTr("Sharing")]
 
                         delegate: ToolButton {
                             required property int index
@@ -168,6 +174,10 @@ ApplicationWindow {
                         settingsPage.section = 1;
                         root.showPage(1);
                     }
+                }
+
+                SharingPage {
+                    id: sharingPage
                 }
             }
         }

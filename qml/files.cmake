@@ -36,4 +36,16 @@ set(LAKESHORE_QML_FILES
     Assistant/SqlBlock.qml
     Assistant/ResultTable.qml
     Assistant/ResultChart.qml
+    Sharing/SharingPage.qml
+    Sharing/SharesView.qml
+    Sharing/ShareCard.qml
+    Sharing/ShareDialog.qml
+    Sharing/RecipientsView.qml
+    Sharing/RecipientRow.qml
+    Sharing/RecipientDialog.qml
+    Sharing/StatusBadge.qml
+    Sharing/TokenDialog.qml
+    Sharing/ProfileDialog.qml
+    Sharing/ConfirmDialog.qml
+    Sharing/AuditView.qml
 )

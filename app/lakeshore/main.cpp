@@ -97,10 +97,14 @@ int main(int argc, char **argv)
         QStringLiteral("count"));
     const QCommandLineOption page(
         QStringLiteral("page"),
-        QCoreApplication::translate(
-            "main",
-            "Show this page first: accounts, settings, lakehouse (Settings → Lakehouse) or assistant."),
+        QCoreApplication::translate("main", "Show this page first: accounts, settings, lakehouse (Settings → "
+                                            "Lakehouse), assistant or sharing."),
         QStringLiteral("name"));
+    const QCommandLineOption sharingTab(
+        QStringLiteral("sharing-tab"),
+        QCoreApplication::translate("main",
+                                    "With --page sharing: show this tab: shares, recipients or audit."),
+        QStringLiteral("tab"));
     const QCommandLineOption ask(
         QStringLiteral("ask"),
         QCoreApplication::translate("main", "Show the Assistant and ask this question (with --screenshot: "
@@ -110,7 +114,7 @@ int main(int argc, char **argv)
         QStringLiteral("chart"),
         QCoreApplication::translate("main", "With --ask: show the answer as a chart."));
     parser.addOptions({demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle,
-                       page, ask, chart});
+                       page, sharingTab, ask, chart});
     parser.process(rest);
 
     Session::Options options;
@@ -143,9 +147,23 @@ int main(int argc, char **argv)
         scenarioOptions.settingsSection = 1;
     } else if (parser.value(page) == QLatin1String("assistant")) {
         scenarioOptions.page = 2;
+    } else if (parser.value(page) == QLatin1String("sharing")) {
+        scenarioOptions.page = 3;
     } else if (parser.isSet(page) && parser.value(page) != QLatin1String("accounts")) {
-        std::fprintf(stderr, "lakeshore: --page must be accounts, settings, lakehouse or assistant\n");
+        std::fprintf(stderr,
+                     "lakeshore: --page must be accounts, settings, lakehouse, assistant or sharing\n");
         return 2;
+    }
+    const QStringList sharingTabs{QStringLiteral("shares"), QStringLiteral("recipients"),
+                                  QStringLiteral("audit")};
+    if (parser.isSet(sharingTab)) {
+        scenarioOptions.sharingTab = static_cast<int>(sharingTabs.indexOf(parser.value(sharingTab)));
+        if (scenarioOptions.sharingTab < 0 || scenarioOptions.page != 3) {
+            std::fprintf(
+                stderr,
+                "lakeshore: --sharing-tab must be shares, recipients or audit, with --page sharing\n");
+            return 2;
+        }
     }
     if (scenarioOptions.active()) {
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());

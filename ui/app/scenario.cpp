@@ -5,6 +5,7 @@
 #include "assistantcontroller.h"
 #include "conversationmodel.h"
 #include "session.h"
+#include "sharingcontroller.h"
 
 #include <cstdio>
 #include <QCoreApplication>
@@ -62,6 +63,9 @@ void Scenario::start()
     m_window->setProperty("currentPage", m_options.page);
     if (QObject *settings = m_window->findChild<QObject *>(QStringLiteral("settingsPage")))
         settings->setProperty("section", m_options.settingsSection);
+    if (QObject *sharing = m_window->findChild<QObject *>(QStringLiteral("sharingPage")))
+        sharing->setProperty("tab", m_options.sharingTab);
+    m_sharing = m_window->findChild<SharingController *>(QStringLiteral("sharing"));
     auto *timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &Scenario::poll);
     timer->start(20);
@@ -94,6 +98,10 @@ void Scenario::poll()
         return;
     case Step::WaitAnswer:
         pollAnswer();
+        return;
+    case Step::WaitSharing:
+        if (sharingSettled())
+            settled();
         return;
     case Step::Done:
         return;
@@ -149,6 +157,10 @@ void Scenario::openNext()
 {
     if (m_options.cycleAccounts == 0 && m_options.openAccountNumber.isEmpty() &&
         m_options.openTerritory.isEmpty()) {
+        if (m_options.page == 3) {
+            m_step = Step::WaitSharing; // the Sharing page's lists first
+            return;
+        }
         settled(); // a screenshot of the list alone
         return;
     }
@@ -215,6 +227,14 @@ void Scenario::pollAnswer()
     // Let the card lay out and paint (and Chromium composite) before the grab.
     QTimer::singleShot(m_options.showChart ? 1500 : 500, this,
                        [this, problem] { finish(problem.isEmpty() ? 0 : 7, problem); });
+}
+
+bool Scenario::sharingSettled() const
+{
+    if (!m_sharing)
+        return true;
+    return (m_sharing->loaded() || !m_sharing->loadError().isEmpty()) && !m_sharing->loading() &&
+           !m_sharing->audit()->loading();
 }
 
 bool Scenario::allPanelsSettled() const

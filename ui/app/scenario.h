@@ -13,6 +13,7 @@ class QQuickWindow;
 class AccountListModel;
 class Account360Controller;
 class AssistantController;
+class SharingController;
 
 struct ScenarioOptions
 {
@@ -23,8 +24,9 @@ struct ScenarioOptions
     bool reportReady = false; // print "ready <ms>" when the account list first shows rows
     int cycleAccounts = 0;    // open this many accounts one after another, printing "rss <n> <kB>" after each
     int timeoutMs = 60000;
-    int page = 0;            // the page shown: 0 accounts, 1 settings
+    int page = 0;            // the page shown: 0 accounts, 1 settings, 2 assistant, 3 sharing
     int settingsSection = 0; // with page 1: 0 connections, 1 lakehouse
+    int sharingTab = 0;      // with page 3: 0 shares, 1 recipients, 2 audit; the shot waits for its lists
     QString askQuestion;     // show the Assistant (page 2), ask this, wait until the answer is shown
     bool showChart = false;  // with askQuestion: the answer opens on its chart, and the shot waits for it
 
@@ -63,7 +65,9 @@ private:
     void startAsking();
     void pollAnswer();
 
-    enum class Step { WaitList, WaitFilter, WaitAccount, WaitAnswer, Done };
+    [[nodiscard]] bool sharingSettled() const;
+
+    enum class Step { WaitList, WaitFilter, WaitAccount, WaitAnswer, WaitSharing, Done };
 
     ScenarioOptions m_options;
     QPointer<QQuickWindow> m_window;
@@ -71,6 +75,7 @@ private:
     QPointer<Account360Controller> m_account360;
     QPointer<AssistantController> m_assistant;
     QPointer<QObject> m_assistantPage;
+    QPointer<SharingController> m_sharing;
     Step m_step = Step::WaitList;
     bool m_readyReported = false;
     int m_opened = 0;

@@ -4,6 +4,7 @@
 #include "errortext.h"
 #include "guithread.h"
 #include "http/httpclient.h"
+#include "sharing/snapshot/tablelayout.h"
 #include "sources/account360.h"
 #include "sources/erpconnector.h"
 #include "store/paths.h"
@@ -200,6 +201,15 @@ QString Session::crmUrl() const
 QString Session::erpUrl() const
 {
     return m_erp ? QString::fromStdString(m_erp->settings().baseUrl) : QString();
+}
+
+QString Session::sharingTenant() const
+{
+    if (!m_crm)
+        return {};
+    if (m_usingDemo)
+        return QString::fromLatin1(sharing::snapshot::kDemoTenant);
+    return QString::fromStdString(sharing::snapshot::tenantForServiceRoot(m_crm->settings().baseUrl));
 }
 
 void Session::withStore(std::function<void(store::SettingsStore *)> job)

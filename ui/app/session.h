@@ -38,6 +38,9 @@ class Session : public QObject
     Q_PROPERTY(bool demo READ demo NOTIFY connectorsChanged)
     Q_PROPERTY(QString crmUrl READ crmUrl NOTIFY connectorsChanged)
     Q_PROPERTY(QString erpUrl READ erpUrl NOTIFY connectorsChanged)
+    // Whose CRM tables Sharing publishes: "demo" on the demo tenant, else named after the CRM's host.
+    // Empty until connected.
+    Q_PROPERTY(QString sharingTenant READ sharingTenant NOTIFY connectorsChanged)
     Q_PROPERTY(QString startupError READ startupError NOTIFY startupErrorChanged)
     Q_PROPERTY(QString settingsError READ settingsError NOTIFY settingsErrorChanged)
     Q_PROPERTY(QString settingsPath READ settingsPath CONSTANT)
@@ -69,6 +72,7 @@ public:
     [[nodiscard]] bool demo() const { return m_usingDemo; }
     [[nodiscard]] QString crmUrl() const;
     [[nodiscard]] QString erpUrl() const;
+    [[nodiscard]] QString sharingTenant() const;
     [[nodiscard]] QString startupError() const { return m_startupError; }
     [[nodiscard]] QString settingsError() const { return m_settingsError; }
     [[nodiscard]] QString settingsPath() const;
