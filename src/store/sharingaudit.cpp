@@ -14,15 +14,16 @@ Status SharingStore::appendAudit(std::span<const AuditEvent> events)
         return okStatus();
     sqlite::Database &db = *m_settings.m_db;
     Status done = inTransaction(db, [&]() -> Status {
+        auto insertOne =
+            db.prepare("INSERT INTO audit_event (at, tenant, recipient_id, recipient_name, "
+                       "remote_address, method, endpoint, share, schema_name, table_name, version, "
+                       "files, bytes, status, user_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                       "?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        if (!insertOne)
+            return insertOne.error();
+        sqlite::Statement &s = insertOne.value();
         for (const AuditEvent &event : events) {
-            auto insertOne =
-                db.prepare("INSERT INTO audit_event (at, tenant, recipient_id, recipient_name, "
-                           "remote_address, method, endpoint, share, schema_name, table_name, version, "
-                           "files, bytes, status, user_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                           "?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-            if (!insertOne)
-                return insertOne.error();
-            sqlite::Statement &s = insertOne.value();
+            s.reset();
             (void)s.bindInt(1, event.at);
             (void)s.bindText(2, event.tenant);
             (void)s.bindText(3, event.recipientId);

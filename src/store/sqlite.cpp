@@ -77,6 +77,12 @@ Status Statement::bindNull(int index)
     return checkBind(sqlite3_bind_null(m_statement, index), index);
 }
 
+void Statement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+}
+
 Result<bool> Statement::step()
 {
     const int rc = sqlite3_step(m_statement);

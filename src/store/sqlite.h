@@ -35,6 +35,8 @@ public:
 
     // true: a row is ready to read; false: the statement has finished.
     Result<bool> step();
+    // Ready to step again with new bindings (a statement run once per row of a batch).
+    void reset();
 
     [[nodiscard]] ColumnType columnType(int column) const;
     [[nodiscard]] std::string columnText(int column) const;
