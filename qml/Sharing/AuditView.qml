@@ -15,7 +15,14 @@ Item {
     readonly property AuditTableModel audit: controller.audit
     property alias table: tableView
     property alias searchField: searchField
-    readonly property var columnWidths: [160, 170, 130, 130, 280, 70, 60, 90, 64]
+    // Column widths; the share.schema.table column takes what the table's width leaves.
+    readonly property var baseWidths: [160, 170, 130, 130, 240, 70, 60, 90, 64]
+    readonly property var columnWidths: {
+        const widths = root.baseWidths.slice();
+        const rest = widths.reduce((sum, width) => sum + width, 0) - widths[AuditTableModel.ObjectColumn];
+        widths[AuditTableModel.ObjectColumn] = Math.max(widths[AuditTableModel.ObjectColumn], tableView.width - rest);
+        return widths;
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -201,6 +208,7 @@ Item {
                 model: root.audit
                 boundsBehavior: Flickable.StopAtBounds
                 columnWidthProvider: column => root.columnWidths[column]
+                onWidthChanged: forceLayout()
                 rowHeightProvider: () => 26
                 ScrollBar.vertical: ScrollBar {}
                 ScrollBar.horizontal: ScrollBar {}

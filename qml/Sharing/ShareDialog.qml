@@ -86,7 +86,7 @@ Dialog {
             TextField {
                 objectName: "shareComment"
                 text: root.form.comment
-                placeholderText: qsTr("optional; recipients do not see it")
+                placeholderText: qsTr("optional, e.g. what the share is for")
                 selectByMouse: true
                 Layout.fillWidth: true
                 onTextEdited: root.form.comment = text

@@ -46,6 +46,7 @@ public:
         FailedRole = Qt::UserRole + 1, // the request was refused or failed (status >= 400)
         NumericRole,                   // the column holds numbers (right-aligned)
     };
+    Q_ENUM(Role)
 
     static constexpr int kLimit = 500;
 
