@@ -554,6 +554,150 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../ui/sharing/audittablemodel.cpp" line="+64"/>
+        <source>(no valid token)</source>
+        <translation>(kein gültiges Token)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share.schema.table</source>
+        <translation>Freigabe.Schema.Tabelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>The audit trail could not be read: %1</source>
+        <translation>Das Zugriffsprotokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../qml/Sharing/AuditView.qml" line="+45"/>
+        <source>All recipients</source>
+        <translation>Alle Empfänger</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter by share, table, request or address</source>
+        <translation>Nach Freigabe, Tabelle, Anfrage oder Adresse filtern</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Failures only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the audit trail again (F5)</source>
+        <translation>Zugriffsprotokoll neu lesen (F5)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the audit trail…</source>
+        <translation>Zugriffsprotokoll wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing the newest %1 requests; more match. Narrow the filters or the time range to see older ones.</source>
+        <translation>Die neuesten %1 Anfragen werden angezeigt; es gibt weitere Treffer. Schränken Sie Filter oder Zeitraum ein, um ältere zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n request(s), newest first.</source>
+        <translation>
+            <numerusform>%n Anfrage, neueste zuerst.</numerusform>
+            <numerusform>%n Anfragen, neueste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>No requests match these filters.</source>
+        <translation>Keine Anfragen passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No requests yet. Each request a recipient makes to the share server is listed here.</source>
+        <translation>Noch keine Anfragen. Jede Anfrage eines Empfängers an den Freigabeserver wird hier aufgeführt.</translation>
+    </message>
+</context>
+<context>
     <name>CasesPanel</name>
     <message>
         <location filename="../qml/Accounts/panels/CasesPanel.qml" line="+10"/>
@@ -594,6 +738,14 @@
         <location line="+0"/>
         <source>Normal</source>
         <translation>Normal</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../qml/Sharing/ConfirmDialog.qml" line="+62"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1227,34 @@ Demo-ERP: %2</translation>
     </message>
 </context>
 <context>
+    <name>IssuedProfile</name>
+    <message>
+        <location filename="../ui/sharing/issuedprofile.cpp" line="+68"/>
+        <source>The previous token stopped working.</source>
+        <translation>Das bisherige Token funktioniert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The previous token works until %1 at the latest.</source>
+        <translation>Das bisherige Token funktioniert höchstens bis %1.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Only files on this computer can be written: %1</source>
+        <translation>Nur Dateien auf diesem Computer können geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved to %1 (readable by you only).</source>
+        <translation>In %1 gespeichert (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save %1: %2.</source>
+        <translation>%1 konnte nicht gespeichert werden: %2.</translation>
+    </message>
+</context>
+<context>
     <name>LakehouseConnectionDialog</name>
     <message>
         <location filename="../qml/Settings/LakehouseConnectionDialog.qml" line="+28"/>
@@ -1346,13 +1526,13 @@ Demo-ERP: %2</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+25"/>
+        <location filename="../qml/Main.qml" line="+26"/>
         <source>Lakeshore — demo tenant</source>
         <translation>Lakeshore — Demo-Umgebung</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Lakeshore</source>
         <translation>Lakeshore</translation>
     </message>
@@ -1390,6 +1570,11 @@ Demo-ERP: %2</translation>
         <location line="+0"/>
         <source>Assistant</source>
         <translation>Assistent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sharing</source>
+        <translation>Freigaben</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1984,6 +2169,79 @@ Demo-ERP: %2</translation>
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../qml/Sharing/ProfileDialog.qml" line="+36"/>
+        <source>Profile for “%1”</source>
+        <translation>Profil für „%1“</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save the profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delta Sharing profiles (*.share)</source>
+        <translation>Delta-Sharing-Profile (*.share)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This is the only time the token is shown. Copy the profile or save it as a file now, and hand it to the recipient over a safe channel. Lakeshore keeps only the token&apos;s hash.</source>
+        <translation>Das Token wird nur dieses eine Mal angezeigt. Kopieren Sie das Profil oder speichern Sie es jetzt als Datei und geben Sie es dem Empfänger über einen sicheren Weg. Lakeshore speichert nur den Hash des Tokens.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The token works until %1.</source>
+        <translation>Das Token funktioniert bis %1.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Copy to clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Close without keeping the profile?</source>
+        <translation>Schließen, ohne das Profil zu behalten?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The token cannot be shown again. Without the profile the recipient cannot use it, and you would have to rotate the token.</source>
+        <translation>Das Token kann nicht erneut angezeigt werden. Ohne das Profil kann der Empfänger es nicht verwenden, und Sie müssten das Token erneuern.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Close anyway</source>
+        <translation>Trotzdem schließen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Go back</source>
+        <translation>Zurück</translation>
+    </message>
+</context>
+<context>
     <name>RecentInvoicesPanel</name>
     <message>
         <location filename="../qml/Accounts/panels/RecentInvoicesPanel.qml" line="+10"/>
@@ -1999,6 +2257,272 @@ Demo-ERP: %2</translation>
         <location line="+1"/>
         <source>%1 · paid</source>
         <translation>%1 · bezahlt</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientDialog</name>
+    <message>
+        <location filename="../qml/Sharing/RecipientDialog.qml" line="+29"/>
+        <source>New recipient</source>
+        <translation>Neuer Empfänger</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit recipient</source>
+        <translation>Empfänger bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. Contoso analytics</source>
+        <translation>z. B. Contoso Analytics</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>optional, e.g. who to call about it</source>
+        <translation>optional, z. B. wer Ansprechpartner ist</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shares</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There are no shares yet; grant them later.</source>
+        <translation>Es gibt noch keine Freigaben; gewähren Sie sie später.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>IP allow-list</source>
+        <translation>IP-Zulassungsliste</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>one address or CIDR range per line, e.g.
+203.0.113.0/24
+2001:db8::/32
+empty: any address</source>
+        <translation>eine Adresse oder ein CIDR-Bereich pro Zeile, z. B.
+203.0.113.0/24
+2001:db8::/32
+leer: jede Adresse</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Create and issue token…</source>
+        <translation>Anlegen und Token ausstellen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientForm</name>
+    <message>
+        <location filename="../ui/sharing/recipientform.cpp" line="+79"/>
+        <source>A recipient&apos;s name has at most %1 characters.</source>
+        <translation>Der Name eines Empfängers hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A recipient&apos;s name may not contain control characters.</source>
+        <translation>Der Name eines Empfängers darf keine Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>An IP allow-list holds at most %1 entries.</source>
+        <translation>Eine IP-Zulassungsliste hat höchstens %1 Einträge.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Give the recipient a name.</source>
+        <translation>Geben Sie dem Empfänger einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IP allow-list: %1</source>
+        <translation>IP-Zulassungsliste: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientListModel</name>
+    <message>
+        <location filename="../ui/sharing/recipientlistmodel.cpp" line="+37"/>
+        <source>Token works until %1</source>
+        <translation>Token funktioniert bis %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The previous token works until %1</source>
+        <translation>Das bisherige Token funktioniert bis %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Token revoked %1</source>
+        <translation>Token widerrufen am %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token expired %1</source>
+        <translation>Token abgelaufen am %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No token issued yet</source>
+        <translation>Noch kein Token ausgestellt</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No token</source>
+        <translation>Kein Token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expiring</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientRow</name>
+    <message>
+        <location filename="../qml/Sharing/RecipientRow.qml" line="+76"/>
+        <source>Shares: %1</source>
+        <translation>Freigaben: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No shares granted: the recipient sees nothing.</source>
+        <translation>Keine Freigaben gewährt: Der Empfänger sieht nichts.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From any address</source>
+        <translation>Von jeder Adresse</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Issue token…</source>
+        <translation>Token ausstellen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rotate…</source>
+        <translation>Erneuern…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsView</name>
+    <message>
+        <location filename="../qml/Sharing/RecipientsView.qml" line="+25"/>
+        <source>A recipient reads the shares granted to it with a bearer token, handed over once as a config.share profile. Lakeshore keeps only the token&apos;s hash: a lost token is rotated, not shown again.</source>
+        <translation>Ein Empfänger liest die ihm gewährten Freigaben mit einem Bearer-Token, das einmalig als config.share-Profil übergeben wird. Lakeshore speichert nur den Hash des Tokens: Ein verlorenes Token wird erneuert, nicht erneut angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New recipient…</source>
+        <translation>Neuer Empfänger…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New recipient (%1)</source>
+        <translation>Neuer Empfänger (%1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the recipients…</source>
+        <translation>Empfänger werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No recipients yet. Create a share first, then add a recipient and issue its token.</source>
+        <translation>Noch keine Empfänger. Legen Sie zuerst eine Freigabe an, fügen Sie dann einen Empfänger hinzu und stellen Sie sein Token aus.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No recipients yet — add one, grant it shares, then issue its token.</source>
+        <translation>Noch keine Empfänger – fügen Sie einen hinzu, gewähren Sie ihm Freigaben und stellen Sie dann sein Token aus.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Revoke every token?</source>
+        <translation>Alle Token widerrufen?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every token of “%1” stops working now; clients using it get 401 on their next request. Issue a new token to let the recipient read again.</source>
+        <translation>Alle Token von „%1“ funktionieren ab sofort nicht mehr; Clients, die sie verwenden, erhalten bei der nächsten Anfrage 401. Stellen Sie ein neues Token aus, damit der Empfänger wieder lesen kann.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revoke now</source>
+        <translation>Jetzt widerrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the recipient?</source>
+        <translation>Empfänger entfernen?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>“%1” will be removed with its grants and tokens, which stop working at once. The audit trail keeps its requests.</source>
+        <translation>„%1“ wird mit seinen Berechtigungen und Token entfernt, die sofort nicht mehr funktionieren. Das Zugriffsprotokoll behält seine Anfragen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove recipient</source>
+        <translation>Empfänger entfernen</translation>
     </message>
 </context>
 <context>
@@ -2076,7 +2600,7 @@ Demo-ERP: %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/app/session.cpp" line="+117"/>
+        <location filename="../ui/app/session.cpp" line="+118"/>
         <source>Lakeshore could not use its settings file %1: %2. The file was left as it is. You are working on the demo tenant; connection changes cannot be saved until the file is repaired or moved away.</source>
         <translation>Lakeshore konnte die Einstellungsdatei %1 nicht verwenden: %2. Die Datei wurde nicht verändert. Sie arbeiten mit der Demo-Umgebung; Verbindungsänderungen können erst gespeichert werden, wenn die Datei repariert oder an einen anderen Ort verschoben wurde.</translation>
     </message>
@@ -2086,7 +2610,7 @@ Demo-ERP: %2</translation>
         <translation>Die Demo-Umgebung konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+115"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
@@ -2102,6 +2626,345 @@ Demo-ERP: %2</translation>
         <location line="+8"/>
         <source>Lakehouse</source>
         <translation>Lakehouse</translation>
+    </message>
+</context>
+<context>
+    <name>ShareCard</name>
+    <message>
+        <location filename="../qml/Sharing/ShareCard.qml" line="+65"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Readable by: %1</source>
+        <translation>Lesbar für: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No recipient may read it yet: grant it in Recipients.</source>
+        <translation>Noch kein Empfänger darf sie lesen: Gewähren Sie sie unter Empfänger.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No tables: recipients see an empty share.</source>
+        <translation>Keine Tabellen: Empfänger sehen eine leere Freigabe.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From CRM</source>
+        <translation>Aus dem CRM</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../qml/Sharing/ShareDialog.qml" line="+28"/>
+        <source>New share</source>
+        <translation>Neue Freigabe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit share</source>
+        <translation>Freigabe bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. sales</source>
+        <translation>z. B. sales</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>optional, e.g. what the share is for</source>
+        <translation>optional, z. B. wofür die Freigabe gedacht ist</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Published in schema “%1” under the name you give each.</source>
+        <translation>Im Schema „%1“ unter dem Namen veröffentlicht, den Sie jeder Tabelle geben.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Table name for %1</source>
+        <translation>Tabellenname für %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ShareForm</name>
+    <message>
+        <location filename="../ui/sharing/shareform.cpp" line="+80"/>
+        <source>Table name: %1</source>
+        <translation>Tabellenname: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another table of this share is named “%1”.</source>
+        <translation>Eine andere Tabelle dieser Freigabe heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Share name: %1</source>
+        <translation>Name der Freigabe: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Give the share a name.</source>
+        <translation>Geben Sie der Freigabe einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareListModel</name>
+    <message>
+        <location filename="../ui/sharing/sharelistmodel.cpp" line="+29"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+</context>
+<context>
+    <name>SharesView</name>
+    <message>
+        <location filename="../qml/Sharing/SharesView.qml" line="+24"/>
+        <source>A share publishes CRM tables as Delta tables. Recipients read them with any Delta Sharing client — Spark, pandas, Databricks, Power BI — using the profile file you hand them. Nothing is copied into their lakehouse until they read it.</source>
+        <translation>Eine Freigabe veröffentlicht CRM-Tabellen als Delta-Tabellen. Empfänger lesen sie mit jedem Delta-Sharing-Client – Spark, pandas, Databricks, Power BI – über die Profildatei, die Sie ihnen geben. Erst wenn sie lesen, gelangt etwas in ihr Lakehouse.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New share…</source>
+        <translation>Neue Freigabe…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New share (%1)</source>
+        <translation>Neue Freigabe (%1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the shares…</source>
+        <translation>Freigaben werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No shares yet — create one to publish CRM tables.</source>
+        <translation>Noch keine Freigaben – legen Sie eine an, um CRM-Tabellen zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete the share?</source>
+        <translation>Freigabe löschen?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>“%1” will be deleted. Recipients granted it lose access at once.</source>
+        <translation>„%1“ wird gelöscht. Empfänger, denen sie gewährt wurde, verlieren sofort den Zugriff.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete share</source>
+        <translation>Freigabe löschen</translation>
+    </message>
+</context>
+<context>
+    <name>SharingController</name>
+    <message>
+        <location filename="../ui/sharing/sharingcontroller.cpp" line="+141"/>
+        <source>The shares and recipients could not be read: %1</source>
+        <translation>Die Freigaben und Empfänger konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The settings store is not open.</source>
+        <translation>Der Einstellungsspeicher ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The share was not saved: %1</source>
+        <translation>Die Freigabe wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved the share “%1”.</source>
+        <translation>Die Freigabe „%1“ wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The share was not removed: %1</source>
+        <translation>Die Freigabe wurde nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed the share “%1”.</source>
+        <translation>Die Freigabe „%1“ wurde entfernt.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The recipient was not saved: %1</source>
+        <translation>Der Empfänger wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved the recipient “%1”.</source>
+        <translation>Der Empfänger „%1“ wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The recipient was not removed: %1</source>
+        <translation>Der Empfänger wurde nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed the recipient “%1”; its tokens no longer work.</source>
+        <translation>Der Empfänger „%1“ wurde entfernt; seine Token funktionieren nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The profile&apos;s endpoint is not known yet.</source>
+        <translation>Der Endpunkt für das Profil ist noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The token was not rotated: %1</source>
+        <translation>Das Token wurde nicht erneuert: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No token was issued: %1</source>
+        <translation>Es wurde kein Token ausgestellt: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rotated the token of “%1”.</source>
+        <translation>Das Token von „%1“ wurde erneuert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued a token for “%1”.</source>
+        <translation>Für „%1“ wurde ein Token ausgestellt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The tokens were not revoked: %1</source>
+        <translation>Die Token wurden nicht widerrufen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revoked every token of “%1”; they stopped working now.</source>
+        <translation>Alle Token von „%1“ wurden widerrufen; sie funktionieren ab sofort nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPage</name>
+    <message>
+        <location filename="../qml/Sharing/SharingPage.qml" line="+102"/>
+        <source>Sharing</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tenant %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Profiles point to %1</source>
+        <translation>Profile verweisen auf %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shares (%1)</source>
+        <translation>Freigaben (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shares</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recipients (%1)</source>
+        <translation>Empfänger (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Audit</source>
+        <translation>Protokoll</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +3013,110 @@ Demo-ERP: %2</translation>
         <location line="+10"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location filename="../qml/Sharing/TokenDialog.qml" line="+50"/>
+        <source>Rotate the token of “%1”</source>
+        <translation>Token von „%1“ erneuern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue a token for “%1”</source>
+        <translation>Token für „%1“ ausstellen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Works for</source>
+        <translation>Gültig für</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Until…</source>
+        <translation>Bis…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Current token</source>
+        <translation>Bisheriges Token</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stops working now</source>
+        <translation>Ab sofort ungültig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Works 1 more hour</source>
+        <translation>Noch 1 Stunde gültig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Works 1 more day</source>
+        <translation>Noch 1 Tag gültig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Works 7 more days</source>
+        <translation>Noch 7 Tage gültig</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The grace period lets the recipient switch to the new profile. It never makes the current token last longer than it would have.</source>
+        <translation>In der Übergangszeit kann der Empfänger auf das neue Profil umstellen. Sie verlängert die Gültigkeit des bisherigen Tokens nie.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Rotate</source>
+        <translation>Erneuern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue token</source>
+        <translation>Token ausstellen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>TokenExpiry</name>
+    <message>
+        <location filename="../ui/sharing/tokenexpiry.cpp" line="+68"/>
+        <source>Type the last day the token works, as %1.</source>
+        <translation>Geben Sie den letzten Gültigkeitstag als %1 ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not a date; type it as %2.</source>
+        <translation>„%1“ ist kein Datum; geben Sie es als %2 ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last day must be after today.</source>
+        <translation>Der letzte Tag muss nach heute liegen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Works until %1.</source>
+        <translation>Gültig bis %1.</translation>
     </message>
 </context>
 <context>
@@ -2205,11 +3172,16 @@ Demo-ERP: %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Show this page first: accounts, settings, lakehouse (Settings → Lakehouse) or assistant.</source>
-        <translation>Diese Seite zuerst anzeigen: accounts, settings, lakehouse (Einstellungen → Lakehouse) oder assistant.</translation>
+        <source>Show this page first: accounts, settings, lakehouse (Settings → Lakehouse), assistant or sharing.</source>
+        <translation>Zuerst diese Seite zeigen: accounts, settings, lakehouse (Einstellungen → Lakehouse), assistant oder sharing.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>With --page sharing: show this tab: shares, recipients or audit.</source>
+        <translation>Mit --page sharing: diesen Reiter zeigen: shares, recipients oder audit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Show the Assistant and ask this question (with --screenshot: the shot is taken once the answer is shown).</source>
         <translation>Den Assistenten anzeigen und diese Frage stellen (mit --screenshot: Der Screenshot wird aufgenommen, sobald die Antwort angezeigt wird).</translation>
     </message>
