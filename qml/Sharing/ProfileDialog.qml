@@ -100,7 +100,7 @@ Dialog {
 
         Label {
             objectName: "profileExpiry"
-            text: [qsTr("The token works until %1.").arg(root.profile.expiresText), root.profile.rotationText].filter(line => line !== "").join("\n")
+            text: qsTr("The token works until %1.").arg(root.profile.expiresText) + (root.profile.rotationText !== "" ? "\n" + root.profile.rotationText : "")
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }

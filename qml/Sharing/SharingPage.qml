@@ -76,13 +76,13 @@ Page {
 
     Shortcut {
         enabled: root.visible && root.tab < 2 && controller.canSave
-        sequence: StandardKey.New
+        sequence: "Ctrl+N"
         onActivated: root.tab === 0 ? root.newShare() : root.newRecipient()
     }
 
     Shortcut {
         enabled: root.visible
-        sequence: StandardKey.Refresh
+        sequence: "F5"
         onActivated: root.reload()
     }
 

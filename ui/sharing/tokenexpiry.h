@@ -13,7 +13,8 @@ class TokenExpiry : public QObject
 
     Q_PROPERTY(int days READ days WRITE setDays NOTIFY changed) // 0 = the custom date
     Q_PROPERTY(QString customDate READ customDate WRITE setCustomDate NOTIFY changed)
-    Q_PROPERTY(qint64 expiresAt READ expiresAt NOTIFY changed) // epoch ms; 0 while the date is not valid
+    // Epoch ms (a double, as QML numbers are); 0 while the date is not valid.
+    Q_PROPERTY(double expiresAt READ expiresAtMillis NOTIFY changed)
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
     Q_PROPERTY(QString summary READ summary NOTIFY changed) // "Ends on 3 March 2027, 23:59"
     Q_PROPERTY(QString dateFormatHint READ dateFormatHint CONSTANT)
@@ -28,6 +29,7 @@ public:
     [[nodiscard]] QString customDate() const { return m_customDate; }
     void setCustomDate(const QString &text);
     [[nodiscard]] qint64 expiresAt() const { return expiresAtFrom(QDateTime::currentDateTime()); }
+    [[nodiscard]] double expiresAtMillis() const { return static_cast<double>(expiresAt()); }
     [[nodiscard]] QString problem() const;
     [[nodiscard]] QString summary() const;
     [[nodiscard]] QString dateFormatHint() const;
