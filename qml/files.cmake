@@ -46,6 +46,7 @@ set(LAKESHORE_QML_FILES
     Sharing/StatusBadge.qml
     Sharing/TokenDialog.qml
     Sharing/ProfileDialog.qml
+    Sharing/PreviewDialog.qml
     Sharing/ConfirmDialog.qml
     Sharing/AuditView.qml
 )

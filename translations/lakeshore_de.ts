@@ -1225,6 +1225,21 @@ Demo-ERP: %2</translation>
         <source>$%1K</source>
         <translation>%1 Tsd. $</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
 </context>
 <context>
     <name>IssuedProfile</name>
@@ -2169,9 +2184,48 @@ Demo-ERP: %2</translation>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../qml/Sharing/PreviewDialog.qml" line="+23"/>
+        <source>What “%1” sees</source>
+        <translation>Was „%1“ sieht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preview as recipient</source>
+        <translation>Vorschau als Empfänger</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading the shares through the protocol…</source>
+        <translation>Freigaben werden über das Protokoll gelesen…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This profile sees no tables: no share with tables is granted to its recipient.</source>
+        <translation>Dieses Profil sieht keine Tabellen: Seinem Empfänger ist keine Freigabe mit Tabellen gewährt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>version %1 · %Ln rows</source>
+        <translation>
+            <numerusform>Version %1 · %Ln Zeile</numerusform>
+            <numerusform>Version %1 · %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln files</source>
+        <translation>
+            <numerusform>%Ln Datei</numerusform>
+            <numerusform>%Ln Dateien</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../qml/Sharing/ProfileDialog.qml" line="+36"/>
+        <location filename="../qml/Sharing/ProfileDialog.qml" line="+38"/>
         <source>Profile for “%1”</source>
         <translation>Profil für „%1“</translation>
     </message>
@@ -2216,7 +2270,17 @@ Demo-ERP: %2</translation>
         <translation>Speichern unter…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+13"/>
+        <source>Preview as recipient</source>
+        <translation>Vorschau als Empfänger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the shares with this profile through the share server, as the recipient will.</source>
+        <translation>Die Freigaben mit diesem Profil über den Freigabeserver lesen, so wie der Empfänger es tun wird.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -2465,19 +2529,44 @@ leer: jede Adresse</translation>
 <context>
     <name>RecipientsView</name>
     <message>
-        <location filename="../qml/Sharing/RecipientsView.qml" line="+25"/>
+        <location filename="../qml/Sharing/RecipientsView.qml" line="+26"/>
         <source>A recipient reads the shares granted to it with a bearer token, handed over once as a config.share profile. Lakeshore keeps only the token&apos;s hash: a lost token is rotated, not shown again.</source>
         <translation>Ein Empfänger liest die ihm gewährten Freigaben mit einem Bearer-Token, das einmalig als config.share-Profil übergeben wird. Lakeshore speichert nur den Hash des Tokens: Ein verlorenes Token wird erneuert, nicht erneut angezeigt.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>New recipient…</source>
         <translation>Neuer Empfänger…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>New recipient (%1)</source>
         <translation>Neuer Empfänger (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preview with a profile…</source>
+        <translation>Vorschau mit einem Profil…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a config.share file and see what its recipient can read.</source>
+        <translation>Eine config.share-Datei öffnen und sehen, was ihr Empfänger lesen kann.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a config.share profile</source>
+        <translation>config.share-Profil öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delta Sharing profiles (*.share)</source>
+        <translation>Delta-Sharing-Profile (*.share)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2631,7 +2720,7 @@ leer: jede Adresse</translation>
 <context>
     <name>ShareCard</name>
     <message>
-        <location filename="../qml/Sharing/ShareCard.qml" line="+65"/>
+        <location filename="../qml/Sharing/ShareCard.qml" line="+66"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
@@ -2664,6 +2753,11 @@ leer: jede Adresse</translation>
         <location line="+7"/>
         <source>From CRM</source>
         <translation>Aus dem CRM</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +2888,63 @@ leer: jede Adresse</translation>
     </message>
 </context>
 <context>
+    <name>ShareServerController</name>
+    <message>
+        <location filename="../ui/sharing/shareservercontroller.cpp" line="+100"/>
+        <source>The share server did not start: %1</source>
+        <translation>Der Freigabeserver ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+41"/>
+        <source>Publishing the CRM tables…</source>
+        <translation>CRM-Tabellen werden veröffentlicht…</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>There is no CRM connection to read the tables from.</source>
+        <translation>Es gibt keine CRM-Verbindung, aus der die Tabellen gelesen werden können.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The snapshot did not run: %1</source>
+        <translation>Der Snapshot wurde nicht ausgeführt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Snapshot at %1: %n tables published.</source>
+        <translation>
+            <numerusform>Snapshot um %1: %n Tabelle veröffentlicht.</numerusform>
+            <numerusform>Snapshot um %1: %n Tabellen veröffentlicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snapshot at %1: %2 published; failed: %3</source>
+        <translation>Snapshot um %1: %2 veröffentlicht; fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The app is not ready yet.</source>
+        <translation>Die App ist noch nicht bereit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a usable config.share profile: %1</source>
+        <translation>Dies ist kein verwendbares config.share-Profil: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The share server</source>
+        <translation>Der Freigabeserver</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot read the profile %1.</source>
+        <translation>Das Profil %1 kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>SharesView</name>
     <message>
         <location filename="../qml/Sharing/SharesView.qml" line="+24"/>
@@ -2821,7 +2972,7 @@ leer: jede Adresse</translation>
         <translation>Noch keine Freigaben – legen Sie eine an, um CRM-Tabellen zu veröffentlichen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Delete the share?</source>
         <translation>Freigabe löschen?</translation>
     </message>
@@ -2927,7 +3078,7 @@ leer: jede Adresse</translation>
 <context>
     <name>SharingPage</name>
     <message>
-        <location filename="../qml/Sharing/SharingPage.qml" line="+102"/>
+        <location filename="../qml/Sharing/SharingPage.qml" line="+128"/>
         <source>Sharing</source>
         <translation>Freigaben</translation>
     </message>
@@ -2942,7 +3093,52 @@ leer: jede Adresse</translation>
         <translation>Profile verweisen auf %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
+        <source>Stopping the share server…</source>
+        <translation>Freigabeserver wird angehalten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Starting the share server…</source>
+        <translation>Freigabeserver wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share server running on port %1</source>
+        <translation>Freigabeserver läuft auf Port %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share server stopped</source>
+        <translation>Freigabeserver angehalten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stop server</source>
+        <translation>Server anhalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start server</source>
+        <translation>Server starten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Snapshot now</source>
+        <translation>Jetzt Snapshot</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the CRM tables now and publish them as new versions (also every %1 minutes while the server runs).</source>
+        <translation>Die CRM-Tabellen jetzt lesen und als neue Versionen veröffentlichen (auch alle %1 Minuten, solange der Server läuft).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Shares (%1)</source>
         <translation>Freigaben (%1)</translation>
     </message>
@@ -3013,6 +3209,22 @@ leer: jede Adresse</translation>
         <location line="+10"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>TableStateModel</name>
+    <message>
+        <location filename="../ui/sharing/tablestatemodel.cpp" line="+58"/>
+        <source>not published yet</source>
+        <translation>noch nicht veröffentlicht</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>version %1 · %2 · %Ln rows</source>
+        <translation>
+            <numerusform>Version %1 · %2 · %Ln Zeile</numerusform>
+            <numerusform>Version %1 · %2 · %Ln Zeilen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

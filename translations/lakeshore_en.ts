@@ -1224,6 +1224,21 @@ Demo ERP: %2</source>
         <source>$%1K</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IssuedProfile</name>
@@ -2166,9 +2181,48 @@ Demo ERP: %2</source>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../qml/Sharing/PreviewDialog.qml" line="+23"/>
+        <source>What “%1” sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preview as recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading the shares through the protocol…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This profile sees no tables: no share with tables is granted to its recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>version %1 · %Ln rows</source>
+        <translation>
+            <numerusform>version %1 · %Ln row</numerusform>
+            <numerusform>version %1 · %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln files</source>
+        <translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../qml/Sharing/ProfileDialog.qml" line="+36"/>
+        <location filename="../qml/Sharing/ProfileDialog.qml" line="+38"/>
         <source>Profile for “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2213,7 +2267,17 @@ Demo ERP: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+13"/>
+        <source>Preview as recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the shares with this profile through the share server, as the recipient will.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,18 +2523,43 @@ empty: any address</source>
 <context>
     <name>RecipientsView</name>
     <message>
-        <location filename="../qml/Sharing/RecipientsView.qml" line="+25"/>
+        <location filename="../qml/Sharing/RecipientsView.qml" line="+26"/>
         <source>A recipient reads the shares granted to it with a bearer token, handed over once as a config.share profile. Lakeshore keeps only the token&apos;s hash: a lost token is rotated, not shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>New recipient…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>New recipient (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preview with a profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a config.share file and see what its recipient can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a config.share profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delta Sharing profiles (*.share)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2625,7 +2714,7 @@ empty: any address</source>
 <context>
     <name>ShareCard</name>
     <message>
-        <location filename="../qml/Sharing/ShareCard.qml" line="+65"/>
+        <location filename="../qml/Sharing/ShareCard.qml" line="+66"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2657,6 +2746,11 @@ empty: any address</source>
     <message>
         <location line="+7"/>
         <source>From CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2788,6 +2882,63 @@ empty: any address</source>
     </message>
 </context>
 <context>
+    <name>ShareServerController</name>
+    <message>
+        <location filename="../ui/sharing/shareservercontroller.cpp" line="+100"/>
+        <source>The share server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+41"/>
+        <source>Publishing the CRM tables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>There is no CRM connection to read the tables from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The snapshot did not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Snapshot at %1: %n tables published.</source>
+        <translation>
+            <numerusform>Snapshot at %1: %n table published.</numerusform>
+            <numerusform>Snapshot at %1: %n tables published.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snapshot at %1: %2 published; failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The app is not ready yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a usable config.share profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The share server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot read the profile %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SharesView</name>
     <message>
         <location filename="../qml/Sharing/SharesView.qml" line="+24"/>
@@ -2815,7 +2966,7 @@ empty: any address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Delete the share?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2921,7 +3072,7 @@ empty: any address</source>
 <context>
     <name>SharingPage</name>
     <message>
-        <location filename="../qml/Sharing/SharingPage.qml" line="+102"/>
+        <location filename="../qml/Sharing/SharingPage.qml" line="+128"/>
         <source>Sharing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2936,7 +3087,52 @@ empty: any address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
+        <source>Stopping the share server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Starting the share server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share server running on port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stop server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Snapshot now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the CRM tables now and publish them as new versions (also every %1 minutes while the server runs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Shares (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3007,6 +3203,22 @@ empty: any address</source>
         <location line="+10"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableStateModel</name>
+    <message>
+        <location filename="../ui/sharing/tablestatemodel.cpp" line="+58"/>
+        <source>not published yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>version %1 · %2 · %Ln rows</source>
+        <translation>
+            <numerusform>version %1 · %2 · %Ln row</numerusform>
+            <numerusform>version %1 · %2 · %Ln rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@ pragma Singleton
 
 import QtQuick
 
-// Money and percentages in the user's locale. The demo tenant bills in US dollars.
+// Money, percentages and sizes in the user's locale. The demo tenant bills in US dollars.
 QtObject {
     function format(value: real): string {
         return Number(value).toLocaleCurrencyString(Qt.locale(), "$");
@@ -18,5 +18,13 @@ QtObject {
 
     function percent(fraction: real): string {
         return Number(fraction * 100).toLocaleString(Qt.locale(), "f", 0) + " %";
+    }
+
+    function bytes(count: real): string {
+        if (count >= 1024 * 1024)
+            return qsTr("%1 MiB").arg(Number(count / 1024 / 1024).toLocaleString(Qt.locale(), "f", 1));
+        if (count >= 1024)
+            return qsTr("%1 KiB").arg(Number(count / 1024).toLocaleString(Qt.locale(), "f", 0));
+        return qsTr("%1 bytes").arg(count);
     }
 }

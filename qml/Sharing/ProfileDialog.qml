@@ -20,6 +20,8 @@ Dialog {
     property alias fileDialog: fileDialog
     property alias leaveDialog: leaveDialog
 
+    signal previewRequested
+
     function finish() {
         if (root.handedOver)
             root.close();
@@ -146,6 +148,14 @@ Dialog {
                     fileDialog.currentFile = fileDialog.currentFolder + "/" + root.profile.suggestedFileName;
                     fileDialog.open();
                 }
+            }
+
+            Button {
+                objectName: "previewProfileButton"
+                text: qsTr("Preview as recipient")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Read the shares with this profile through the share server, as the recipient will.")
+                onClicked: root.previewRequested()
             }
 
             Label {

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 
 import Lakeshore
@@ -31,14 +32,34 @@ ScrollView {
             Layout.topMargin: 12
         }
 
-        Button {
-            objectName: "newRecipientButton"
-            text: qsTr("New recipient…")
-            enabled: root.controller.canSave
+        RowLayout {
+            spacing: 8
             Layout.leftMargin: 16
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("New recipient (%1)").arg(Qt.platform.os === "osx" ? "⌘N" : "Ctrl+N")
-            onClicked: root.page.newRecipient()
+
+            Button {
+                objectName: "newRecipientButton"
+                text: qsTr("New recipient…")
+                enabled: root.controller.canSave
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("New recipient (%1)").arg(Qt.platform.os === "osx" ? "⌘N" : "Ctrl+N")
+                onClicked: root.page.newRecipient()
+            }
+
+            Button {
+                objectName: "previewFileButton"
+                text: qsTr("Preview with a profile…")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Open a config.share file and see what its recipient can read.")
+                onClicked: profilePicker.open()
+            }
+        }
+
+        FileDialog {
+            id: profilePicker
+
+            title: qsTr("Open a config.share profile")
+            nameFilters: [qsTr("Delta Sharing profiles (*.share)"), qsTr("All files (*)")]
+            onAccepted: root.page.previewFile(selectedFile)
         }
 
         RowLayout {

@@ -7,7 +7,7 @@ import QtQuick.Layouts
 import Lakeshore
 
 // One share: name, comment, who may read it, and its tables as rows (the name recipients see, and the
-// CRM entity it comes from). Per-table columns such as the published version join the grid.
+// CRM entity it comes from, and the version published of it).
 Frame {
     id: root
 
@@ -18,6 +18,7 @@ Frame {
     required property string recipients
     property real tableColumnWidth: 260
     property real entityColumnWidth: 160
+    property TableStateModel tableStates: null // published versions, from the share server controller
 
     signal editRequested(string shareId)
     signal removeRequested(string shareId, string shareName)
@@ -110,6 +111,14 @@ Frame {
                     topPadding: 0
                     Layout.preferredWidth: root.entityColumnWidth
                 }
+
+                SectionLabel {
+                    visible: root.tableStates !== null
+                    text: qsTr("Published")
+                    font.pixelSize: 11
+                    topPadding: 0
+                    Layout.fillWidth: true
+                }
             }
 
             Repeater {
@@ -133,6 +142,15 @@ Frame {
                         text: tableRow.modelData.label
                         elide: Text.ElideRight
                         Layout.preferredWidth: root.entityColumnWidth
+                    }
+
+                    Label {
+                        objectName: "publishedLabel"
+                        visible: root.tableStates !== null
+                        text: root.tableStates ? (root.tableStates.revision, root.tableStates.summary(tableRow.modelData.entity)) : ""
+                        opacity: 0.75
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
                     }
                 }
             }

@@ -81,6 +81,7 @@ ScrollView {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 enabled: root.controller.canSave
+                tableStates: root.page.server.tables
                 onEditRequested: shareId => root.page.editShare(shareId)
                 onRemoveRequested: (shareId, shareName) => root.page.confirm(qsTr("Delete the share?"), qsTr("“%1” will be deleted. Recipients granted it lose access at once.").arg(shareName), qsTr("Delete share"), () => root.controller.removeShare(shareId))
             }

@@ -12,6 +12,8 @@ Page {
     id: root
 
     property alias controller: controller
+    property alias server: server
+    property alias previewDialog: previewDialog
     property alias tab: tabs.currentIndex // 0 shares, 1 recipients, 2 audit
     property alias sharesView: sharesView
     property alias recipientsView: recipientsView
@@ -57,6 +59,17 @@ Page {
     function reload() {
         controller.load();
         controller.audit.refresh();
+        server.refreshTables();
+    }
+
+    function previewProfile(text: string, source: string) {
+        server.previewProfile(text, source);
+        previewDialog.open();
+    }
+
+    function previewFile(file) {
+        server.previewFile(file);
+        previewDialog.open();
     }
 
     objectName: "sharingPage"
@@ -71,6 +84,19 @@ Page {
             // A new recipient's next step: its token.
             if (created)
                 root.issueToken(recipientId, controller.recipientForm.name);
+        }
+    }
+
+    // The share server in this app, and the tables it publishes. While it runs, profiles point to it.
+    ShareServerController {
+        id: server
+
+        objectName: "shareServer"
+        onServerChanged: {
+            if (server.running)
+                controller.endpoint = server.endpoint;
+            else
+                controller.resetEndpoint();
         }
     }
 
@@ -130,6 +156,78 @@ Page {
                 opacity: 0.75
                 elide: Text.ElideMiddle
                 Layout.maximumWidth: 560
+            }
+        }
+
+        // The share server: its state, start and stop, and the snapshots of the CRM tables it serves.
+        RowLayout {
+            objectName: "serverRow"
+            spacing: 10
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+            Layout.rightMargin: 16
+            Layout.bottomMargin: 8
+
+            Rectangle {
+                implicitWidth: 10
+                implicitHeight: 10
+                radius: 5
+                color: server.running ? "#15803d" : "#9ca3af"
+            }
+
+            Label {
+                objectName: "serverState"
+                text: server.busy ? (server.running ? qsTr("Stopping the share server…") : qsTr("Starting the share server…")) : server.running ? qsTr("Share server running on port %1").arg(server.port) : qsTr("Share server stopped")
+            }
+
+            Label {
+                visible: !server.running
+                text: qsTr("Port")
+            }
+
+            SpinBox {
+                objectName: "portBox"
+                visible: !server.running
+                enabled: !server.busy
+                from: 1
+                to: 65535
+                editable: true
+                value: server.port
+                textFromValue: (value, locale) => String(value)
+                onValueModified: server.port = value
+                Layout.preferredWidth: 110
+            }
+
+            Button {
+                objectName: "serverButton"
+                text: server.running ? qsTr("Stop server") : qsTr("Start server")
+                enabled: !server.busy && controller.tenant !== ""
+                onClicked: server.running ? server.stop() : server.start()
+            }
+
+            Button {
+                objectName: "snapshotButton"
+                text: qsTr("Snapshot now")
+                enabled: !server.snapshotting && controller.tenant !== ""
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Read the CRM tables now and publish them as new versions (also every %1 minutes while the server runs).").arg(15)
+                onClicked: server.snapshotNow()
+            }
+
+            BusyIndicator {
+                running: server.snapshotting || server.busy
+                visible: running
+                Layout.preferredWidth: 22
+                Layout.preferredHeight: 22
+            }
+
+            Label {
+                objectName: "snapshotMessage"
+                text: server.serverError !== "" ? server.serverError : server.snapshotMessage
+                color: server.serverError !== "" || server.snapshotFailed ? "#9f1c1c" : root.palette.windowText
+                opacity: server.serverError !== "" || server.snapshotFailed ? 1 : 0.75
+                elide: Text.ElideRight
+                Layout.fillWidth: true
             }
         }
 
@@ -235,6 +333,13 @@ Page {
         id: profileDialog
 
         profile: controller.profile
+        onPreviewRequested: root.previewProfile(controller.profile.text, controller.profile.recipientName)
+    }
+
+    PreviewDialog {
+        id: previewDialog
+
+        server: server
     }
 
     ConfirmDialog {
