@@ -20,6 +20,8 @@ struct RecipientAccess::Directory
 
 namespace {
 
+constexpr std::size_t kMaxCachedTokens = 10000;
+
 Admission refuse(int status, std::string code, std::string message)
 {
     return {nullptr, Refusal{status, std::move(code), std::move(message)}};
@@ -124,6 +126,8 @@ Admission RecipientAccess::admitToken(std::string_view authorization, std::strin
     const std::string hash = hexHash(bearer);
     auto cached = m_tokens.find(hash);
     if (cached == m_tokens.end()) {
+        if (m_tokens.size() >= kMaxCachedTokens) // made-up tokens must not grow the cache without end
+            m_tokens.clear();
         auto grant = m_sharing->findToken(bearer);
         if (!grant)
             return refuse(500, "INTERNAL_ERROR", "");
