@@ -8,8 +8,11 @@
 
 namespace lakeshore::sharing::server {
 namespace {
-// Past this many rows waiting, a request writes them itself: memory stays bounded under any load.
-constexpr std::size_t kMaxPending = 50000;
+// The writer thread wakes early once this many rows wait, so batches stay small and quick.
+constexpr std::size_t kWakeAt = 5000;
+// Past this many rows waiting (the writer cannot keep up), a request writes them itself: memory stays
+// bounded under any load.
+constexpr std::size_t kMaxPending = 200000;
 } // namespace
 
 AuditQueue::AuditQueue(std::unique_ptr<store::SettingsStore> store) : m_store(std::move(store))
@@ -30,13 +33,15 @@ AuditQueue::~AuditQueue()
 
 void AuditQueue::add(store::AuditEvent event)
 {
-    bool full = false;
+    std::size_t pending = 0;
     {
         std::lock_guard lock(m_mutex);
         m_pending.push_back(std::move(event));
-        full = m_pending.size() >= kMaxPending;
+        pending = m_pending.size();
     }
-    if (full)
+    if (pending == kWakeAt)
+        m_wake.notify_one();
+    if (pending >= kMaxPending)
         (void)flush();
 }
 
@@ -67,7 +72,8 @@ void AuditQueue::run()
 {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
-        m_wake.wait_for(lock, std::chrono::seconds(1));
+        m_wake.wait_for(lock, std::chrono::seconds(1),
+                        [this] { return m_stopping || m_pending.size() >= kWakeAt; });
         lock.unlock();
         (void)flush();
         lock.lock();

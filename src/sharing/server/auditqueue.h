@@ -1,5 +1,6 @@
 // The share server's audit rows, queued by the request threads and written in batches by one thread
-// of its own (at least every second), so a request never waits for the settings database.
+// of its own (at least every second, sooner under load), so a request does not wait for the settings
+// database.
 #pragma once
 
 #include "core/result.h"

@@ -1,5 +1,6 @@
 #include "sharing/server/shareserver.h"
 
+#include "http/eventserver.h"
 #include "sharing/delta/tablewriter.h"
 #include "sharing/server/protocollines.h"
 #include "sharing/server/servercontext.h"
@@ -91,15 +92,18 @@ void handle(ServerContext &context, const http::ServerRequest &request, http::Se
 struct ShareServer::Impl
 {
     ServerContext context;
-    std::unique_ptr<http::HttpServer> http;
+    std::unique_ptr<http::EventServer> plain; // HTTP on loopback: no thread per connection
+    std::unique_ptr<http::HttpServer> tls;    // HTTPS
 };
 
 ShareServer::ShareServer() : m_impl(std::make_unique<Impl>()) {}
 
 ShareServer::~ShareServer()
 {
-    if (m_impl->http)
-        m_impl->http->stop();
+    if (m_impl->plain)
+        m_impl->plain->stop();
+    if (m_impl->tls)
+        m_impl->tls->stop();
     // The audit queue goes with the context and writes what is left.
 }
 
@@ -138,15 +142,28 @@ ShareServer::start(const std::string &databasePath, const std::string &keyPath, 
     context.tables = std::make_unique<TableSnapshots>(options.tablesRoot);
     context.audit = std::make_unique<AuditQueue>(std::move(auditStore.value()));
 
-    auto &http = server->m_impl->http;
-    http = std::make_unique<http::HttpServer>(options.workerThreads, tls);
-    http->route("/", [&context](const http::ServerRequest &request, http::ServerResponse &response) {
+    auto handler = [&context](const http::ServerRequest &request, http::ServerResponse &response) {
         handle(context, request, response);
-    });
-    auto port = http->start(options.host, options.port);
-    if (!port)
-        return port.error();
-    context.publicUrl = options.publicUrl.empty() ? http->baseUrl() : options.publicUrl;
+    };
+    std::string bound;
+    if (tls.enabled()) {
+        auto &https = server->m_impl->tls;
+        https = std::make_unique<http::HttpServer>(options.workerThreads, tls);
+        https->route("/", handler);
+        auto port = https->start(options.host, options.port);
+        if (!port)
+            return port.error();
+        bound = https->baseUrl();
+    } else {
+        auto &plain = server->m_impl->plain;
+        plain = std::make_unique<http::EventServer>();
+        plain->route("/", handler);
+        auto port = plain->start(options.host, options.port);
+        if (!port)
+            return port.error();
+        bound = plain->baseUrl();
+    }
+    context.publicUrl = options.publicUrl.empty() ? bound : options.publicUrl;
     while (!context.publicUrl.empty() && context.publicUrl.back() == '/')
         context.publicUrl.pop_back();
     return server;

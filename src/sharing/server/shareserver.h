@@ -26,7 +26,7 @@ struct ShareServerOptions
     std::string privateKeyFile;
     std::int64_t urlLifetimeMillis = 3600LL * 1000; // signed file URLs
     int maxFilesPerPage = 10000;                    // cap on a query's maxFiles
-    // httplib keeps a worker per open keep-alive connection: more than the clients' connections at once.
+    // HTTPS only (httplib keeps a worker per open keep-alive connection: more than clients' connections).
     int workerThreads = 128;
     std::function<std::int64_t()> nowMillis; // empty: the system clock
 };

@@ -45,7 +45,7 @@ private slots:
     void aSignedUrlOpensOnlyItsFileUntilItExpires()
     {
         const SigningKey key = tenantSigningKey(kMaster, "acme").value();
-        const FileReference file{"acme", "accounts", "part-00000-x-c000.zstd.parquet"};
+        const FileReference file{"acme", "accounts", "part-00000-x-c000.zstd.parquet", "r1"};
         const auto [exp, sig] = split(signFileQuery(key, file, kNow + 3600000));
         QCOMPARE(exp, std::to_string(kNow + 3600000));
         QVERIFY(verifyFileQuery(key, file, exp, sig, kNow));
@@ -65,9 +65,9 @@ private slots:
             {"expired", file, exp, sig, kNow + 3600000, "has expired"},
             {"later expiry written in", file, std::to_string(kNow + 7200000), sig, kNow,
              "not valid for this file"},
-            {"other file", {"acme", "accounts", "part-00001-y.parquet"}, exp, sig, kNow, "not valid"},
-            {"other table", {"acme", "contacts", file.file}, exp, sig, kNow, "not valid"},
-            {"other tenant", {"globex", "accounts", file.file}, exp, sig, kNow, "not valid"},
+            {"other file", {"acme", "accounts", "part-00001-y.parquet", "r1"}, exp, sig, kNow, "not valid"},
+            {"other table", {"acme", "contacts", file.file, "r1"}, exp, sig, kNow, "not valid"},
+            {"other tenant", {"globex", "accounts", file.file, "r1"}, exp, sig, kNow, "not valid"},
             {"other recipient", {"acme", "accounts", file.file, "someone-else"}, exp, sig, kNow, "not valid"},
             {"tampered signature", file, exp, tampered, kNow, "not valid"},
             {"no signature", file, exp, "", kNow, "incomplete"},
