@@ -50,6 +50,10 @@ struct Connection
         bodyReader;
     std::uint64_t bodyOffset = 0;
     std::uint64_t bodyLength = 0;
+    // A shared body sent straight from its buffer after `out`, then `tail` (ServerResponse::sharedBody).
+    std::shared_ptr<const std::string> shared;
+    std::size_t sharedSent = 0;
+    std::string tail;
     bool closeWhenSent = false;
     bool wantsWrite = false;
     Clock::time_point lastActivity = Clock::now();
@@ -116,7 +120,7 @@ struct EventServer::Impl
     // Answers every complete request in c.in, in order; stops at a sized body still to send.
     void answerRequests(Connection &c)
     {
-        while (!c.closeWhenSent && !c.bodyReader) {
+        while (!c.closeWhenSent && !c.bodyReader && !c.shared) {
             const std::size_t headEnd = c.in.find("\r\n\r\n");
             if (headEnd == std::string::npos) {
                 if (c.in.size() > limits.maxHeaderBytes)
@@ -169,6 +173,14 @@ struct EventServer::Impl
                 } else {
                     c.out += "0\r\n\r\n";
                 }
+            } else if (response.sharedBody) {
+                appendHead(c, response.status, response,
+                           std::to_string(response.sharedBody->size() + response.body.size()), false);
+                if (!headOnly) {
+                    c.shared = std::move(response.sharedBody);
+                    c.sharedSent = 0;
+                    c.tail = std::move(response.body);
+                }
             } else {
                 appendHead(c, response.status, response, std::to_string(response.body.size()), false);
                 if (!headOnly)
@@ -181,6 +193,27 @@ struct EventServer::Impl
     bool flush(Connection &c)
     {
         while (true) {
+            if (c.outSent == c.out.size() && c.shared) {
+                if (c.sharedSent == c.shared->size()) {
+                    c.shared.reset();
+                    c.out = std::move(c.tail);
+                    c.outSent = 0;
+                    c.tail.clear();
+                    continue;
+                }
+                const ssize_t sent = ::send(c.fd, c.shared->data() + c.sharedSent,
+                                            c.shared->size() - c.sharedSent, MSG_NOSIGNAL);
+                if (sent > 0) {
+                    c.sharedSent += static_cast<std::size_t>(sent);
+                    c.lastActivity = Clock::now();
+                    continue;
+                }
+                if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                    return true;
+                if (sent < 0 && errno == EINTR)
+                    continue;
+                return false;
+            }
             if (c.outSent == c.out.size()) {
                 c.out.clear();
                 c.outSent = 0;
@@ -195,11 +228,14 @@ struct EventServer::Impl
                     c.bodyOffset += c.out.size() - before;
                     if (!read || c.out.size() == before)
                         return false; // the body could not be read whole: cut the connection off
-                    if (c.bodyOffset >= c.bodyLength) {
+                    if (c.bodyOffset >= c.bodyLength)
                         c.bodyReader = nullptr;
-                        answerRequests(c); // pipelined requests that waited for this body
-                    }
                     continue;
+                }
+                if (!c.in.empty() && !c.closeWhenSent) {
+                    answerRequests(c); // pipelined requests that waited for a body to go out
+                    if (!c.out.empty() || c.shared || c.bodyReader)
+                        continue;
                 }
                 return !c.closeWhenSent;
             }
@@ -220,7 +256,7 @@ struct EventServer::Impl
 
     void watch(int epoll, Connection &c)
     {
-        const bool pending = c.outSent < c.out.size() || c.bodyReader;
+        const bool pending = c.outSent < c.out.size() || c.bodyReader || c.shared;
         if (pending == c.wantsWrite)
             return;
         c.wantsWrite = pending;

@@ -101,7 +101,10 @@ struct HttpServer::Impl
             return;
         }
         // HEAD replies carry the length of the body they would have sent.
-        out.set_content(response.body, response.contentType);
+        if (response.sharedBody)
+            out.set_content(*response.sharedBody + response.body, response.contentType);
+        else
+            out.set_content(response.body, response.contentType);
     }
 };
 

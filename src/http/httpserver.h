@@ -46,6 +46,9 @@ struct ServerResponse
     // length, write) (files). A HEAD request gets the length and no body. Range requests are the handler's
     // to answer: the server itself never slices bodies.
     std::uint64_t bodyLength = 0;
+    // Set (and no stream or readBody): the body is *sharedBody followed by `body`, sent with a
+    // Content-Length; EventServer sends the shared bytes without copying them (cached answers).
+    std::shared_ptr<const std::string> sharedBody;
     std::function<bool(std::uint64_t offset, std::uint64_t length,
                        const std::function<bool(std::string_view)> &write)>
         readBody;

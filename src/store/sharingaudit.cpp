@@ -101,10 +101,20 @@ Result<std::vector<AuditEvent>> SharingStore::audit(const AuditFilter &filter)
 
 Result<std::int64_t> SharingStore::changeCounter()
 {
-    auto version = m_settings.m_db->queryInt("PRAGMA data_version");
-    if (!version)
-        return version.error();
-    return version.value() * 1'000'000'000 + m_ownWrites;
+    if (!m_dataVersion) {
+        auto prepared = m_settings.m_db->prepare("PRAGMA data_version");
+        if (!prepared)
+            return prepared.error();
+        m_dataVersion = std::make_unique<sqlite::Statement>(std::move(prepared.value()));
+    }
+    auto row = m_dataVersion->step();
+    const std::int64_t version = row && row.value() ? m_dataVersion->columnInt(0) : -1;
+    m_dataVersion->reset(); // no read transaction left open between requests
+    if (!row)
+        return row.error();
+    if (version < 0)
+        return makeError(ErrorKind::Storage, "PRAGMA data_version gave no row");
+    return version * 1'000'000'000 + m_ownWrites;
 }
 
 } // namespace lakeshore::store

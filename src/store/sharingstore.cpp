@@ -93,6 +93,8 @@ const char *recipientStatusName(RecipientStatus status)
 
 SharingStore::SharingStore(SettingsStore &settings) : m_settings(settings) {}
 
+SharingStore::~SharingStore() = default;
+
 Result<std::vector<Share>> SharingStore::shares(std::string_view tenant)
 {
     sqlite::Database &db = *m_settings.m_db;

@@ -11,6 +11,7 @@
 #include "store/sharingsettings.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +21,9 @@
 namespace lakeshore::store {
 
 class SettingsStore;
+namespace sqlite {
+class Statement;
+}
 
 // Share, schema and table names as Delta Sharing allows them: 1..255 characters, no space, '/', or
 // control character; schema and table names also no '.'. Empty when fine, else why.
@@ -29,6 +33,7 @@ class SharingStore
 {
 public:
     explicit SharingStore(SettingsStore &settings);
+    ~SharingStore();
 
     // Shares of one tenant (all tenants when empty), by name.
     [[nodiscard]] Result<std::vector<Share>> shares(std::string_view tenant = {});
@@ -73,6 +78,8 @@ private:
 
     SettingsStore &m_settings;
     std::int64_t m_ownWrites = 0;
+    // "PRAGMA data_version", prepared once: the share server asks on every request.
+    std::unique_ptr<sqlite::Statement> m_dataVersion;
 };
 
 } // namespace lakeshore::store

@@ -228,16 +228,10 @@ bool writeLines(const QueryAnswer &answer, const std::function<bool(std::string_
     return write(chunk);
 }
 
-bool writeQuery(const QueryAnswer &answer, const std::shared_ptr<const std::string> &cached,
-                const std::function<bool(std::string_view)> &write)
+bool writeQuery(const QueryAnswer &answer, const std::function<bool(std::string_view)> &write)
 {
-    if (cached) {
-        for (std::size_t at = 0; at < cached->size(); at += kStreamChunk)
-            if (!write(std::string_view(*cached).substr(at, kStreamChunk)))
-                return false;
-    } else if (!writeLines(answer, write)) {
+    if (!writeLines(answer, write))
         return false;
-    }
     if (!answer.endStream)
         return true;
     return write(endStreamLine(answer.nextPageToken, answer.refreshToken,
@@ -411,9 +405,18 @@ void tableQuery(ServerContext &context, Call &call, http::ServerResponse &respon
             context.queries.keep(key, cached);
         }
     }
-    response.stream = [answer = std::move(answer),
-                       cached](const std::function<bool(std::string_view)> &write) {
-        return writeQuery(answer, cached, write);
+    if (cached) {
+        // Sent straight from the kept bytes, then the end-of-stream line when asked for.
+        response.sharedBody = cached;
+        if (answer.endStream)
+            response.body =
+                endStreamLine(answer.nextPageToken, answer.refreshToken,
+                              answer.files.empty() ? std::nullopt : std::optional(answer.expiresAt)) +
+                "\n";
+        return;
+    }
+    response.stream = [answer = std::move(answer)](const std::function<bool(std::string_view)> &write) {
+        return writeQuery(answer, write);
     };
 }
 

@@ -105,6 +105,11 @@ private slots:
                 return write(piece);
             };
         });
+        auto shared = std::make_shared<const std::string>(300000, 's');
+        m_server->route("/shared", [shared](const ServerRequest &, ServerResponse &response) {
+            response.sharedBody = shared; // sent from this buffer, then the tail
+            response.body = "tail";
+        });
         auto port = m_server->start("127.0.0.1", 0);
         QVERIFY(port);
         m_port = port.value();
@@ -143,6 +148,19 @@ private slots:
         QCOMPARE(sized.substr(bodyStart, 3), std::string("abc"));
         QCOMPARE(sized[bodyStart + 599999], static_cast<char>('a' + 599999 % 26));
         QVERIFY(sized.find("GET /echo", bodyStart + 600000) != std::string::npos); // the next answer follows
+    }
+
+    void sharedBodiesGoOutWholeBeforeThePipelinedNext()
+    {
+        RawClient client(m_port);
+        client.send("GET /shared HTTP/1.1\r\n\r\nHEAD /shared HTTP/1.1\r\n\r\nGET /echo HTTP/1.1\r\n\r\n");
+        const std::string replies = client.read("from 127.0.0.1");
+        QVERIFY(replies.find("Content-Length: 300004\r\n\r\n" + std::string(300000, 's') +
+                             "tailHTTP/1.1 200 OK") != std::string::npos);
+        const std::size_t head = replies.find("HTTP/1.1 200", replies.find("tail"));
+        const std::size_t echo = replies.find("GET /echo");
+        QVERIFY(head != std::string::npos && echo != std::string::npos && head < echo);
+        QCOMPARE(replies.substr(echo - 4, 4), std::string("\r\n\r\n")); // the HEAD answer carried no body
     }
 
     void http10ClosesAndConnectionCloseIsHonoured()
