@@ -55,7 +55,8 @@ struct Connection
     std::size_t sharedSent = 0;
     std::string tail;
     bool closeWhenSent = false;
-    bool wantsWrite = false;
+    bool peerClosed = false;                      // it sent FIN: answer what it asked, then close
+    std::uint32_t watched = EPOLLIN | EPOLLRDHUP; // the epoll interest registered for fd
     Clock::time_point lastActivity = Clock::now();
 
     ~Connection()
@@ -257,11 +258,13 @@ struct EventServer::Impl
     void watch(int epoll, Connection &c)
     {
         const bool pending = c.outSent < c.out.size() || c.bodyReader || c.shared;
-        if (pending == c.wantsWrite)
+        // A closed peer is not read any more: its end-of-stream would wake the loop without end.
+        const std::uint32_t wanted = (c.peerClosed ? 0u : EPOLLIN | EPOLLRDHUP) | (pending ? EPOLLOUT : 0u);
+        if (wanted == c.watched)
             return;
-        c.wantsWrite = pending;
+        c.watched = wanted;
         epoll_event event{};
-        event.events = EPOLLIN | EPOLLRDHUP | (pending ? EPOLLOUT : 0u);
+        event.events = wanted;
         event.data.fd = c.fd;
         epoll_ctl(epoll, EPOLL_CTL_MOD, c.fd, &event);
     }
@@ -301,8 +304,10 @@ struct EventServer::Impl
                     break; // answerRequests refuses it
                 continue;
             }
-            if (got == 0)
-                return false;
+            if (got == 0) {
+                c.peerClosed = true;
+                break;
+            }
             if (errno == EAGAIN || errno == EWOULDBLOCK)
                 break;
             if (errno == EINTR)
@@ -310,6 +315,8 @@ struct EventServer::Impl
             return false;
         }
         answerRequests(c);
+        if (c.peerClosed)
+            c.closeWhenSent = true;
         return true;
     }
 

@@ -32,6 +32,7 @@ public:
     ~RawClient() { ::close(m_fd); }
 
     void send(const std::string &bytes) { (void)!::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
+    void shutdownWriting() { ::shutdown(m_fd, SHUT_WR); }
 
     // What arrived within timeoutMs, stopping early once `until` occurs `times` times or the peer closed.
     std::string read(const std::string &until, int times = 1, int timeoutMs = 5000)
@@ -173,6 +174,17 @@ private slots:
         closing.send("GET /echo HTTP/1.1\r\nConnection: close\r\n\r\n");
         QVERIFY(closing.read("").find("Connection: close") != std::string::npos);
         QVERIFY(closing.closed());
+    }
+
+    void aClientThatHalfClosesStillGetsItsAnswers()
+    {
+        RawClient client(m_port);
+        client.send("GET /echo HTTP/1.1\r\n\r\nGET /shared HTTP/1.1\r\n\r\n");
+        client.shutdownWriting();
+        const std::string replies = client.read("");
+        QVERIFY(client.closed());
+        QVERIFY(replies.find("GET /echo") != std::string::npos);
+        QVERIFY(replies.size() > 300000 && replies.compare(replies.size() - 4, 4, "tail") == 0);
     }
 
     void badInputIsAClearStatusAndAClose()
