@@ -33,9 +33,9 @@ int hexValue(char c)
     return -1;
 }
 
-} // namespace
-
-std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace)
+// "%41b+c" -> "Ab c" (plus as space only when plusIsSpace). Unlike url.h's percentDecode, which keeps a
+// broken escape as it is, nullopt for one: a request with a broken escape is answered 400.
+std::optional<std::string> strictPercentDecode(std::string_view text, bool plusIsSpace)
 {
     std::string out;
     out.reserve(text.size());
@@ -55,6 +55,8 @@ std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace
     }
     return out;
 }
+
+} // namespace
 
 std::variant<RequestHead, HeadProblem> parseRequestHead(std::string_view head)
 {
@@ -79,7 +81,7 @@ std::variant<RequestHead, HeadProblem> parseRequestHead(std::string_view head)
     out.request.method = std::string(method);
 
     const std::size_t question = target.find('?');
-    auto path = percentDecode(target.substr(0, question), false);
+    auto path = strictPercentDecode(target.substr(0, question), false);
     if (!path || path->find('\0') != std::string::npos)
         return HeadProblem{400, "malformed path"};
     out.request.path = std::move(*path);
@@ -90,8 +92,8 @@ std::variant<RequestHead, HeadProblem> parseRequestHead(std::string_view head)
             const std::size_t amp = query.find('&');
             const std::string_view pair = query.substr(0, amp);
             const std::size_t equals = pair.find('=');
-            auto key = percentDecode(pair.substr(0, equals), true);
-            auto value = percentDecode(
+            auto key = strictPercentDecode(pair.substr(0, equals), true);
+            auto value = strictPercentDecode(
                 equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
             if (!key || !value)
                 return HeadProblem{400, "malformed query string"};

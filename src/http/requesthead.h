@@ -29,9 +29,6 @@ struct HeadProblem
 // head: everything before the blank line that ends it (without that line).
 [[nodiscard]] std::variant<RequestHead, HeadProblem> parseRequestHead(std::string_view head);
 
-// "%41b+c" -> "Ab c" (plus as space only when plusIsSpace); nullopt for a broken escape.
-[[nodiscard]] std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace);
-
 [[nodiscard]] const char *reasonPhrase(int status);
 
 } // namespace lakeshore::http
