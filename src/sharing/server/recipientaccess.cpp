@@ -32,6 +32,17 @@ Admission unauthenticated(std::string message)
     return refuse(401, "UNAUTHENTICATED", std::move(message));
 }
 
+// The last step of every admission: the recipient's IP allow-list.
+Admission admitAddress(const std::shared_ptr<const KnownRecipient> &known, std::string_view peerAddress)
+{
+    if (!known->allowList.empty() &&
+        std::none_of(known->allowList.begin(), known->allowList.end(),
+                     [&](const http::CidrRange &range) { return range.contains(peerAddress); }))
+        return refuse(403, "PERMISSION_DENIED",
+                      "Requests from " + std::string(peerAddress) + " are not allowed for this recipient.");
+    return {known, {}};
+}
+
 const store::RecipientToken *tokenById(const store::Recipient &recipient, const std::string &id)
 {
     for (const auto &token : recipient.tokens)
@@ -94,20 +105,6 @@ Result<std::shared_ptr<const RecipientAccess::Directory>> RecipientAccess::readD
     return current();
 }
 
-Admission RecipientAccess::check(const store::Recipient *recipient, std::string_view tenant,
-                                 std::string_view peerAddress, const Directory &directory) const
-{
-    if (!recipient || recipient->tenant != tenant)
-        return unauthenticated("The bearer token is not valid for this sharing endpoint.");
-    auto known = directory.recipients.at(recipient->id);
-    if (!known->allowList.empty() &&
-        std::none_of(known->allowList.begin(), known->allowList.end(),
-                     [&](const http::CidrRange &range) { return range.contains(peerAddress); }))
-        return refuse(403, "PERMISSION_DENIED",
-                      "Requests from " + std::string(peerAddress) + " are not allowed for this recipient.");
-    return {known, {}};
-}
-
 Admission RecipientAccess::admitToken(std::string_view authorization, std::string_view tenant,
                                       std::string_view peerAddress, std::int64_t now)
 {
@@ -137,7 +134,8 @@ Admission RecipientAccess::admitToken(std::string_view authorization, std::strin
     auto owner = dir.recipientOfToken.find(cached->second);
     if (owner == dir.recipientOfToken.end())
         return unauthenticated("The bearer token is not valid for this sharing endpoint.");
-    const store::Recipient &recipient = dir.recipients.at(owner->second)->recipient;
+    const auto &known = dir.recipients.at(owner->second);
+    const store::Recipient &recipient = known->recipient;
     const store::RecipientToken *token = tokenById(recipient, cached->second);
     if (recipient.tenant != tenant)
         return unauthenticated("The bearer token is not valid for this sharing endpoint.");
@@ -146,7 +144,7 @@ Admission RecipientAccess::admitToken(std::string_view authorization, std::strin
     if (now >= token->expiresAt)
         return unauthenticated("The bearer token expired at " + delta::isoMillis(token->expiresAt) +
                                ". Ask the data provider for a new profile.");
-    return check(&recipient, tenant, peerAddress, dir);
+    return admitAddress(known, peerAddress);
 }
 
 Admission RecipientAccess::admitRecipient(std::string_view recipientId, std::string_view tenant,
@@ -163,7 +161,7 @@ Admission RecipientAccess::admitRecipient(std::string_view recipientId, std::str
     const auto &tokens = found->second->recipient.tokens;
     if (std::none_of(tokens.begin(), tokens.end(), [&](const auto &t) { return t.activeAt(now); }))
         return unauthenticated("This file link's recipient has no valid token any more.");
-    return check(&found->second->recipient, tenant, peerAddress, dir);
+    return admitAddress(found->second, peerAddress);
 }
 
 Result<std::vector<store::Share>> RecipientAccess::sharesOf(const KnownRecipient &known)

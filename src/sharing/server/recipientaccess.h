@@ -70,8 +70,6 @@ private:
     // on admission); readDirectory() takes what admission just read.
     [[nodiscard]] Result<std::shared_ptr<const Directory>> current();
     [[nodiscard]] Result<std::shared_ptr<const Directory>> readDirectory();
-    [[nodiscard]] Admission check(const store::Recipient *recipient, std::string_view tenant,
-                                  std::string_view peerAddress, const Directory &directory) const;
 
     std::mutex m_mutex;
     std::unique_ptr<store::SettingsStore> m_store;

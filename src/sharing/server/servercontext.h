@@ -37,8 +37,10 @@ struct ServerContext
     [[nodiscard]] const SigningKey &tokenKey(const std::string &tenant);
 
 private:
+    [[nodiscard]] const SigningKey &derivedKey(const std::string &info); // HKDF info, kept once derived
+
     std::mutex m_keysMutex;
-    std::map<std::string, SigningKey> m_keys; // "file/<tenant>", "token/<tenant>"
+    std::map<std::string, SigningKey> m_keys; // by HKDF info: "<tenant>", "tokens/<tenant>"
 };
 
 // One request on its way through an endpoint.

@@ -193,20 +193,21 @@ std::int64_t ServerContext::now() const
 
 const SigningKey &ServerContext::fileKey(const std::string &tenant)
 {
-    std::lock_guard lock(m_keysMutex);
-    auto it = m_keys.find("file/" + tenant);
-    if (it == m_keys.end())
-        it = m_keys.emplace("file/" + tenant, tenantSigningKey(masterKey, tenant).value()).first;
-    return it->second;
+    return derivedKey(tenant);
 }
 
 const SigningKey &ServerContext::tokenKey(const std::string &tenant)
 {
-    std::lock_guard lock(m_keysMutex);
-    auto it = m_keys.find("token/" + tenant);
     // Tenant names have no '/', so "tokens/<tenant>" never derives a tenant's file key.
+    return derivedKey("tokens/" + tenant);
+}
+
+const SigningKey &ServerContext::derivedKey(const std::string &info)
+{
+    std::lock_guard lock(m_keysMutex);
+    auto it = m_keys.find(info);
     if (it == m_keys.end())
-        it = m_keys.emplace("token/" + tenant, tenantSigningKey(masterKey, "tokens/" + tenant).value()).first;
+        it = m_keys.emplace(info, tenantSigningKey(masterKey, info).value()).first;
     return it->second;
 }
 

@@ -2,6 +2,7 @@
 // changes, which this server does not offer (its tables record no change data).
 #include "crypto/digest.h"
 #include "crypto/encoding.h"
+#include "http/url.h"
 #include "sharing/delta/deltaschema.h"
 #include "sharing/server/filepruning.h"
 #include "sharing/server/isotime.h"
@@ -93,7 +94,8 @@ std::optional<TableRef> versionAsOf(ServerContext &context, const Call &call, co
                                     std::optional<std::int64_t> version,
                                     std::optional<std::int64_t> timestamp, http::ServerResponse &response)
 {
-    if (!latestOf(context, call, resolved, response))
+    auto latest = latestOf(context, call, resolved, response);
+    if (!latest)
         return std::nullopt;
     if (timestamp) {
         auto versions = context.tables->versions(call.route.tenant, resolved.table.entity);
@@ -112,7 +114,7 @@ std::optional<TableRef> versionAsOf(ServerContext &context, const Call &call, co
         }
     }
     if (!version)
-        return latestOf(context, call, resolved, response);
+        return latest;
     auto at = context.tables->at(call.route.tenant, resolved.table.entity, *version);
     if (!at) {
         if (at.error().kind == ErrorKind::NotFound)
@@ -131,22 +133,6 @@ void startNdjson(http::ServerResponse &response, std::int64_t version)
     response.status = 200;
     response.contentType = "application/x-ndjson; charset=utf-8";
     response.setHeader("Delta-Table-Version", std::to_string(version));
-}
-
-std::string percentEncoded(const std::string &text)
-{
-    static const char *hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-    }
-    return out;
 }
 
 // What a query is bound to: page tokens carry it and must come back with the same.
@@ -209,7 +195,7 @@ bool writeLines(const QueryAnswer &answer, const std::function<bool(std::string_
         const ServedFile &served = answer.table->files[index];
         reference.file = served.file->path;
         FileLineFields fields;
-        fields.url = answer.urlPrefix + percentEncoded(served.file->path) + "?" +
+        fields.url = answer.urlPrefix + http::percentEncode(served.file->path) + "?" +
                      signFileQuery(answer.key, reference, answer.expiresAt);
         fields.id = served.id;
         fields.expiresAt = answer.expiresAt;
@@ -378,7 +364,7 @@ void tableQuery(ServerContext &context, Call &call, http::ServerResponse &respon
     answer.endStream = request.maxFiles || request.pageToken || request.includeRefreshToken ||
                        request.refreshToken || capabilities->endStreamAction;
     answer.urlPrefix = context.publicUrl + std::string(kSharingPrefix) + call.route.tenant + "/files/" +
-                       percentEncoded(call.recipient->recipient.id) + "/" + resolved->table.entity + "/";
+                       http::percentEncode(call.recipient->recipient.id) + "/" + resolved->table.entity + "/";
     answer.reference = {call.route.tenant, resolved->table.entity, "", call.recipient->recipient.id};
     answer.key = context.fileKey(call.route.tenant);
     answer.expiresAt = (call.now + context.options.urlLifetimeMillis) / kLinkExpiryStep * kLinkExpiryStep;
