@@ -23,8 +23,8 @@ std::string lower(std::string_view text)
 // Code points, counting each byte that does not continue a UTF-8 sequence.
 std::size_t characters(std::string_view text)
 {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool blank(std::string_view text)
@@ -43,15 +43,19 @@ Status checkHints(const std::vector<ColumnHint> &hints, const char *field)
         return makeError(ErrorKind::Invalid, std::string(field) + ": more than " +
                                                  std::to_string(kMaxColumnHints) + " column hints");
     std::set<std::string> seen;
-    for (const auto &hint : hints) {
-        if (hint.column.empty() || hint.column.size() > 256 || hasControl(hint.column))
-            return makeError(ErrorKind::Invalid, std::string(field) + ": a column hint names no usable column");
+    for (std::size_t i = 0; i < hints.size(); ++i) {
+        const ColumnHint &hint = hints[i];
+        if (blank(hint.column) || hint.column.size() > 256 || hasControl(hint.column))
+            return makeError(ErrorKind::Invalid, std::string(field) + ": column hint " +
+                                                     std::to_string(i + 1) + " names no usable column");
         if (!seen.insert(lower(hint.column)).second)
             return makeError(ErrorKind::Invalid,
                              std::string(field) + ": column \"" + hint.column + "\" has two hints");
         if (characters(hint.label) > kMaxNameChars || hasControl(hint.label))
-            return makeError(ErrorKind::Invalid,
-                             std::string(field) + ": the label of column \"" + hint.column + "\" is too long");
+            return makeError(ErrorKind::Invalid, std::string(field) + ": the label of column \"" +
+                                                     hint.column + "\" is longer than " +
+                                                     std::to_string(kMaxNameChars) +
+                                                     " characters or has control characters");
     }
     for (const auto &hint : hints) {
         if (hint.aggregate != Aggregate::Ratio)
@@ -67,12 +71,14 @@ Status checkHints(const std::vector<ColumnHint> &hints, const char *field)
 }
 
 template <class Enum, std::size_t N>
-Result<Enum> parseName(std::string_view text, const std::pair<Enum, const char *> (&names)[N], const char *what)
+Result<Enum> parseName(std::string_view text, const std::pair<Enum, const char *> (&names)[N],
+                       const char *what)
 {
     for (const auto &[value, name] : names)
         if (text == name)
             return value;
-    return makeError(ErrorKind::Invalid, std::string("unknown ") + what + " \"" + std::string(text.substr(0, 40)) + "\"");
+    return makeError(ErrorKind::Invalid,
+                     std::string("unknown ") + what + " \"" + std::string(text.substr(0, 40)) + "\"");
 }
 
 const std::pair<Visibility, const char *> kVisibilities[] = {{Visibility::Private, "private"},
@@ -107,7 +113,8 @@ Status validate(const Definition &definition)
         return makeError(ErrorKind::Invalid, "a worklist needs a name");
     if (characters(definition.name) > kMaxNameChars || hasControl(definition.name))
         return makeError(ErrorKind::Invalid, "the worklist name is longer than " +
-                                                 std::to_string(kMaxNameChars) + " characters or has control characters");
+                                                 std::to_string(kMaxNameChars) +
+                                                 " characters or has control characters");
     if (characters(definition.description) > kMaxDescriptionChars)
         return makeError(ErrorKind::Invalid, "the description is longer than " +
                                                  std::to_string(kMaxDescriptionChars) + " characters");
@@ -173,15 +180,17 @@ std::string hintsToJson(const std::vector<ColumnHint> &hints)
             entry["label"] = hint.label;
         if (hint.aggregate != Aggregate::None)
             entry["aggregate"] = aggregateName(hint.aggregate);
-        if (hint.aggregate == Aggregate::Ratio) {
+        // Written whenever set, so a hint reads back equal even when its aggregate is not Ratio.
+        if (!hint.numerator.empty())
             entry["numerator"] = hint.numerator;
+        if (!hint.denominator.empty())
             entry["denominator"] = hint.denominator;
-        }
         if (hint.hidden)
             entry["hidden"] = true;
         out.push_back(std::move(entry));
     }
-    return out.dump();
+    // Text that is not UTF-8 is replaced rather than thrown on: no exception leaves the module.
+    return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 Result<std::vector<ColumnHint>> hintsFromJson(std::string_view text)
@@ -197,29 +206,35 @@ Result<std::vector<ColumnHint>> hintsFromJson(std::string_view text)
             return makeError(ErrorKind::Malformed, where + " is not an object");
         ColumnHint hint;
         for (const auto &[key, value] : entry.items()) {
-            const bool text = value.is_string();
-            if (key == "column" && text) {
-                hint.column = value.get<std::string>();
-            } else if (key == "label" && text) {
-                hint.label = value.get<std::string>();
-            } else if (key == "format" && text) {
+            const std::string field = where + ": \"" + key.substr(0, 40) + "\"";
+            if (key == "hidden") {
+                if (!value.is_boolean())
+                    return makeError(ErrorKind::Malformed, field + " is not true or false");
+                hint.hidden = value.get<bool>();
+                continue;
+            }
+            std::string *target = key == "column"        ? &hint.column
+                                  : key == "label"       ? &hint.label
+                                  : key == "numerator"   ? &hint.numerator
+                                  : key == "denominator" ? &hint.denominator
+                                                         : nullptr;
+            if (!target && key != "format" && key != "aggregate")
+                return makeError(ErrorKind::Malformed,
+                                 where + ": unexpected field \"" + key.substr(0, 40) + "\"");
+            if (!value.is_string())
+                return makeError(ErrorKind::Malformed, field + " is not a string");
+            if (target) {
+                *target = value.get<std::string>();
+            } else if (key == "format") {
                 auto format = parseFormat(value.get<std::string>());
                 if (!format)
                     return makeError(ErrorKind::Malformed, where + ": " + format.error().message);
                 hint.format = format.value();
-            } else if (key == "aggregate" && text) {
+            } else {
                 auto aggregate = parseAggregate(value.get<std::string>());
                 if (!aggregate)
                     return makeError(ErrorKind::Malformed, where + ": " + aggregate.error().message);
                 hint.aggregate = aggregate.value();
-            } else if (key == "numerator" && text) {
-                hint.numerator = value.get<std::string>();
-            } else if (key == "denominator" && text) {
-                hint.denominator = value.get<std::string>();
-            } else if (key == "hidden" && value.is_boolean()) {
-                hint.hidden = value.get<bool>();
-            } else {
-                return makeError(ErrorKind::Malformed, where + ": unexpected field \"" + key.substr(0, 40) + "\"");
             }
         }
         if (hint.column.empty())

@@ -36,6 +36,9 @@ struct ColumnHint
 // The period a definition's SQL is asked about, written into {{period_start}} and {{period_end}}.
 enum class PeriodKind { None, Last90Days, Last12Months, Custom };
 
+// The ids of the definitions shipped with Lakeshore start with this; they are never stored.
+inline constexpr std::string_view kBuiltInIdPrefix = "builtin:";
+
 struct Definition
 {
     std::string id;          // empty until stored; "builtin:..." for the ones shipped with Lakeshore
@@ -43,9 +46,10 @@ struct Definition
     std::string description; // optional, up to 2,000 characters
     std::string owner;       // who saved it (the OS login name); empty for built-in definitions
     Visibility visibility = Visibility::Private;
-    std::string connectionId; // a saved lakehouse connection; empty = the one chosen in Settings (or the demo)
-    std::string sql;          // one SELECT, placeholders allowed (see placeholders.h)
-    std::string accountColumn; // column holding account numbers or CRM account ids
+    // A saved lakehouse connection; empty = the one chosen in Settings (or the demo).
+    std::string connectionId;
+    std::string sql;                 // one SELECT, placeholders allowed (see placeholders.h)
+    std::string accountColumn;       // column holding account numbers or CRM account ids
     std::vector<ColumnHint> columns; // columns without a hint are shown as they come
     std::string detailSql;           // per-account drill-down with {{account}}; empty = none
     std::vector<ColumnHint> detailColumns;
@@ -53,7 +57,7 @@ struct Definition
     std::string createdAt; // ISO 8601 UTC, set by the store
     std::string updatedAt;
 
-    [[nodiscard]] bool builtIn() const { return id.rfind("builtin:", 0) == 0; }
+    [[nodiscard]] bool builtIn() const { return id.starts_with(kBuiltInIdPrefix); }
     bool operator==(const Definition &) const = default;
 };
 
@@ -67,10 +71,11 @@ inline constexpr std::size_t kMaxColumnHints = 200;
 // from the GUI, with the connection's dialect.)
 [[nodiscard]] Status validate(const Definition &definition);
 
-[[nodiscard]] const char *visibilityName(Visibility visibility);  // "private", "shared"
-[[nodiscard]] const char *formatName(ColumnFormat format);        // "text", "integer", "number", "money", ...
-[[nodiscard]] const char *aggregateName(Aggregate aggregate);     // "none", "sum", "min", "max", "ratio"
-[[nodiscard]] const char *periodName(PeriodKind period);          // "none", "last-90-days", "last-12-months", "custom"
+[[nodiscard]] const char *visibilityName(Visibility visibility); // "private", "shared"
+[[nodiscard]] const char *formatName(ColumnFormat format);       // "text", "integer", "number", "money", ...
+[[nodiscard]] const char *aggregateName(Aggregate aggregate);    // "none", "sum", "min", "max", "ratio"
+// "none", "last-90-days", "last-12-months", "custom"
+[[nodiscard]] const char *periodName(PeriodKind period);
 [[nodiscard]] Result<Visibility> parseVisibility(std::string_view text);
 [[nodiscard]] Result<ColumnFormat> parseFormat(std::string_view text);
 [[nodiscard]] Result<Aggregate> parseAggregate(std::string_view text);
