@@ -3,21 +3,13 @@
 // decrypt) with an error naming the field, so one damaged row neither hides the others nor crashes.
 #pragma once
 
-#include "core/error.h"
 #include "mcp/lakehouseconfig.h"
 #include "mcp/serverconfig.h"
+#include "store/unreadablerow.h"
 
-#include <string>
 #include <vector>
 
 namespace lakeshore::store {
-
-struct UnreadableRow
-{
-    std::string id;
-    std::string name;
-    Error error;
-};
 
 struct McpServerList
 {

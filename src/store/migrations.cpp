@@ -122,10 +122,39 @@ CREATE TABLE audit_event (
 CREATE INDEX audit_event_at ON audit_event (at);
 )sql";
 
+// Worklist definitions (worklists/definition.h); never their rows. visibility and default_period hold
+// their names and are checked when read, like auth_kind; columns and detail_columns hold column hints as
+// JSON. Two definitions may have the same name (case ignored) only when both are private and belong to
+// different users, so the list one user sees never shows a name twice: UNIQUE (owner, name) backs the
+// per-owner half, the store checks the rest. connection_id is no foreign key: removing a lakehouse
+// connection must not be blocked by the definitions that name it (they report it missing when run).
+// Times are ISO 8601 UTC.
+constexpr const char *kCreateWorklistTables = R"sql(
+CREATE TABLE worklist_definition (
+    id             TEXT PRIMARY KEY NOT NULL,
+    name           TEXT NOT NULL COLLATE NOCASE,
+    description    TEXT NOT NULL DEFAULT '',
+    owner          TEXT NOT NULL,
+    visibility     TEXT NOT NULL,
+    connection_id  TEXT NOT NULL DEFAULT '',
+    sql            TEXT NOT NULL,
+    account_column TEXT NOT NULL,
+    columns        TEXT NOT NULL DEFAULT '[]',
+    detail_sql     TEXT NOT NULL DEFAULT '',
+    detail_columns TEXT NOT NULL DEFAULT '[]',
+    default_period TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    UNIQUE (owner, name)
+);
+CREATE INDEX worklist_definition_visibility ON worklist_definition (visibility, name);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kCreateSettingsTables},
     {2, kCreateMcpTables},
     {3, kCreateSharingTables},
+    {4, kCreateWorklistTables},
 };
 
 } // namespace

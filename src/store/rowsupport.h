@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/result.h"
-#include "store/mcpsettings.h"
 #include "store/sqlite.h"
+#include "store/unreadablerow.h"
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,7 @@
 // The store module: Lakeshore's local settings in one SQLite file in the user's data folder —
-// connections, preferences, and later definitions and audit records. Never ERP, CRM or lakehouse
-// records: those are read live and stay in memory.
+// connections, preferences, MCP servers, lakehouse connections, worklist definitions, and the sharing
+// registry and its audit records. Never ERP, CRM or lakehouse records: those are read live and stay in
+// memory.
 //
 // Secrets (tokens, passwords, client secrets) are sealed with AES-256-GCM under a key kept in a
 // separate file: exactly 32 random bytes, mode 0600 (keyfile.h). A database or key file that is
@@ -16,6 +17,7 @@
 #include "sources/connectionsettings.h"
 #include "store/mcpsettings.h"
 #include "store/paths.h"
+#include "store/worklistsettings.h"
 
 #include <array>
 #include <cstdint>
@@ -79,6 +81,23 @@ public:
     // The active connection and its server in one read; nullopt when none is chosen. An error when either
     // cannot be read (a damaged row, a secret that does not decrypt), naming the connection.
     [[nodiscard]] Result<std::optional<ChosenLakehouse>> chosenLakehouse();
+
+    // Worklist definitions (worklistdefinitions.cpp), for user (the OS login name). A user sees the shared
+    // definitions and their own private ones; another user's private definition reads as absent. Two
+    // definitions may have the same name (case ignored) only when both are private and belong to
+    // different users, so no user sees a name twice. Built-in definitions ("builtin:...") are not stored.
+    [[nodiscard]] Result<WorklistDefinitionList> worklistDefinitions(std::string_view user);
+    [[nodiscard]] Result<std::optional<worklists::Definition>> worklistDefinition(std::string_view id,
+                                                                                 std::string_view user);
+    // Validates, then inserts (a new id, owner = user, when definition.id is empty) or replaces the row
+    // with definition.id (NotFound when it was removed or is another user's private one). Invalid when
+    // another user owns it (only the owner may change a shared definition), for a built-in id, or when
+    // the name is taken. The owner and created_at of a stored row are kept; the store sets
+    // created_at/updated_at (ISO 8601 UTC). The id.
+    [[nodiscard]] Result<std::string> saveWorklistDefinition(const worklists::Definition &definition,
+                                                             std::string_view user);
+    // Only its owner may remove it: Invalid for another user's shared definition, NotFound when absent.
+    Status removeWorklistDefinition(std::string_view id, std::string_view user);
 
     // A 32-byte key for one purpose ("delta sharing url signing"), derived with HKDF-SHA256 from the
     // store's secret key, which itself never leaves the store.
