@@ -435,7 +435,8 @@ void HttpClient::Impl::finish(Transfer &raw, CURLcode code)
         return;
     }
     transfer->response.status = static_cast<int>(status);
-    if ((status == 429 || status == 503) && transfer->response.attempts <= transfer->request.maxRetries) {
+    const bool retriable = status == 429 || (status == 503 && transfer->request.idempotent);
+    if (retriable && transfer->response.attempts <= transfer->request.maxRetries) {
         const long long delay = retryDelayMs(*transfer);
         if (delay <= transfer->request.maxRetryDelayMs && !transfer->cancel.cancelled()) {
             ++transfer->response.attempts;

@@ -1,5 +1,9 @@
 // Asynchronous HTTP client: libcurl's multi interface on one I/O thread. Connection reuse, per-request
 // timeout, cancellation, gzip, TLS verification, and retry with back-off on 429/503 honouring Retry-After.
+// Nothing else is retried: not timeouts, network errors or other statuses, since the request may have
+// been processed. A request marked not idempotent (one that creates something) is retried after a 429
+// only: a 429 says the request was refused unprocessed, while a 503 may come from a gateway after the
+// service acted on it.
 // Callbacks run on the I/O thread, exactly once per send(): keep them short and post UI work elsewhere.
 #pragma once
 
@@ -40,6 +44,7 @@ struct Request
     int timeoutMs = 15000; // per attempt, connect to last byte
     int connectTimeoutMs = 5000;
     int maxRetries = 2;          // extra attempts after a 429 or 503
+    bool idempotent = true;      // false: must not run twice, so only a 429 is retried (see above)
     int maxRetryDelayMs = 10000; // a longer Retry-After is not waited for: the 429/503 is returned
     std::size_t maxResponseBytes = 16u << 20;
     bool verifyTls = true;

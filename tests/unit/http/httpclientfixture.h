@@ -70,6 +70,7 @@ private slots:
     void unreadableRetryAfterFallsBackToBackOff();
     void retryAfterBeyondLimitReturnedAtOnce();
     void retriesExhausted();
+    void notIdempotentRetriedOnlyAfter429();
     void gzipDecoded();
     void gzipBombTooLarge();
     void tooLargeWithContentLength();

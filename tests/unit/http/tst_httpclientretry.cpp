@@ -1,6 +1,7 @@
 // HttpClient cancellation at every stage (before start, mid-transfer, during a retry wait, by destroying
 // the client), many concurrent requests each called back once, and retries on 429/503 with Retry-After
-// and exponential back-off. Part of tst_httpclient (see httpclientfixture.h).
+// and exponential back-off (only on 429 for a request that is not idempotent). Part of tst_httpclient (see
+// httpclientfixture.h).
 #include "httpclientfixture.h"
 
 #include <atomic>
@@ -253,6 +254,46 @@ void TestHttpClient::retriesExhausted()
     QCOMPARE(single.value().status, 429);
     QCOMPARE(single.value().attempts, 1);
     QCOMPARE(arrived.count(), std::size_t(4));
+}
+
+void TestHttpClient::notIdempotentRetriedOnlyAfter429()
+{
+    Events arrived;
+    std::atomic<int> status{503};
+    HttpServer server;
+    server.route("/", [&](const ServerRequest &, ServerResponse &out) {
+        arrived.add();
+        out.status = status.load();
+        out.setHeader("Retry-After", "0");
+        plainBody(out, "busy");
+    });
+    QVERIFY(server.start().ok());
+    HttpClient client;
+
+    Request create = get(server.baseUrl() + "/tasks");
+    create.method = "POST";
+    create.body = "task";
+    create.idempotent = false;
+    // A 503 may come from a gateway after the service acted: returned, not sent again.
+    const auto unavailable = roundTrip(client, create);
+    QVERIFY2(unavailable.ok(), qPrintable(describe(unavailable)));
+    QCOMPARE(unavailable.value().status, 503);
+    QCOMPARE(unavailable.value().attempts, 1);
+    QCOMPARE(arrived.count(), std::size_t(1));
+    // A 429 says the request was refused unprocessed: retried as for any request.
+    status = 429;
+    const auto throttled = roundTrip(client, create);
+    QVERIFY2(throttled.ok(), qPrintable(describe(throttled)));
+    QCOMPARE(throttled.value().status, 429);
+    QCOMPARE(throttled.value().attempts, 3);
+    QCOMPARE(arrived.count(), std::size_t(4));
+    // The same 503 to an idempotent POST is retried.
+    status = 503;
+    create.idempotent = true;
+    const auto retried = roundTrip(client, create);
+    QVERIFY2(retried.ok(), qPrintable(describe(retried)));
+    QCOMPARE(retried.value().attempts, 3);
+    QCOMPARE(arrived.count(), std::size_t(7));
 }
 
 void TestHttpClient::destroyCancelsInFlight()
