@@ -1,5 +1,6 @@
 #include "demo/crmservice.h"
 
+#include "demo/crmtasks.h"
 #include "demo/demoschema.h"
 
 namespace lakeshore::demo {
@@ -164,7 +165,8 @@ EntitySetDef opportunities(const World &world)
     return set;
 }
 
-EntitySetDef activities(const World &world)
+// Generated activities, then the tasks written through the service: new rows come last, so paging holds.
+EntitySetDef activities(const World &world, std::shared_ptr<const CrmTasks> tasks)
 {
     EntitySetDef set;
     set.name = "activitypointers";
@@ -175,7 +177,7 @@ EntitySetDef activities(const World &world)
                       {"statecode", EdmType::Int32},         {"scheduledstart", EdmType::DateTimeOffset},
                       {"_ownerid_value", EdmType::Guid}};
     set.partitionProperty = "_regardingobjectid_value";
-    set.scan = [&world](const std::optional<std::string> &accountId, const RowSink &emit) {
+    set.scan = [&world, tasks](const std::optional<std::string> &accountId, const RowSink &emit) {
         forAccounts(world, accountId, [&](const domain::Account &, const AccountDetail &detail) {
             for (const auto &a : detail.activities)
                 emit({{"activityid", a.id},
@@ -186,7 +188,30 @@ EntitySetDef activities(const World &world)
                       {"scheduledstart", a.scheduledAt.iso()},
                       {"_ownerid_value", nullable(a.ownerId)}});
         });
+        tasks->scanActivities(accountId, emit);
     };
+    return set;
+}
+
+EntitySetDef taskSet(std::shared_ptr<CrmTasks> tasks)
+{
+    EntitySetDef set;
+    set.name = "tasks";
+    set.entityType = "task";
+    set.key = "activityid";
+    set.properties = {{"activityid", EdmType::Guid, false}, {"subject", EdmType::String},
+                      {"description", EdmType::String},     {"scheduledend", EdmType::DateTimeOffset},
+                      {"statecode", EdmType::Int32},        {"_regardingobjectid_value", EdmType::Guid},
+                      {"_ownerid_value", EdmType::Guid},    {"createdon", EdmType::DateTimeOffset}};
+    // What "<navigation>@odata.bind" names when a task is created.
+    set.navigations = {
+        {"regardingobjectid_account", "accounts", "_regardingobjectid_value", "accountid", false},
+        {"ownerid", "systemusers", "_ownerid_value", "systemuserid", false}};
+    set.partitionProperty = "_regardingobjectid_value";
+    set.scan = [tasks](const std::optional<std::string> &accountId, const RowSink &emit) {
+        tasks->scanTasks(accountId, emit);
+    };
+    set.insert = [tasks](const nlohmann::json &body) { return tasks->create(body); };
     return set;
 }
 
@@ -283,17 +308,20 @@ EntitySetDef systemUsers(const World &world)
 
 } // namespace
 
-std::unique_ptr<ODataService> makeCrmService(const World &world)
+std::unique_ptr<ODataService> makeCrmService(const World &world, std::size_t maxTasks)
 {
+    // Shared by the sets' functions, which the service keeps as long as it lives.
+    auto tasks = std::make_shared<CrmTasks>(world, maxTasks);
     auto service = std::make_unique<ODataService>("Microsoft.Dynamics.CRM", crmRootPath);
     service->addEntitySet(accounts(world));
     service->addEntitySet(contacts(world));
     service->addEntitySet(opportunities(world));
-    service->addEntitySet(activities(world));
+    service->addEntitySet(activities(world, tasks));
     service->addEntitySet(conversations(world));
     service->addEntitySet(incidents(world));
     service->addEntitySet(territories(world));
     service->addEntitySet(systemUsers(world));
+    service->addEntitySet(taskSet(tasks));
     return service;
 }
 

@@ -1,6 +1,9 @@
-// The shape of one OData entity set served by the demo engine: its properties, navigations and the
-// scan that produces its rows. Plain data, filled in by the CRM and ERP services.
+// The shape of one OData entity set served by the demo engine: its properties, navigations, the scan
+// that produces its rows and, for a writable set, the insert that adds one. Plain data, filled in by the
+// CRM and ERP services.
 #pragma once
+
+#include "core/result.h"
 
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -48,6 +51,11 @@ struct EntitySetDef
     std::string partitionProperty; // optional
     std::string etagProperty;      // optional: a property whose value makes the weak ETag
     std::function<void(const std::optional<std::string> &partition, const RowSink &emit)> scan;
+    // Optional: set, the collection takes POST. Gets the request body (a JSON object) and answers the new
+    // row with its key, or an Error whose httpStatus (400, 507, ...) and message go back to the client.
+    // Runs on request threads, several at once. Scans emit inserted rows after the rows they had before, so
+    // a paged read that is under way neither skips nor repeats a row.
+    std::function<Result<nlohmann::json>(const nlohmann::json &body)> insert;
 
     [[nodiscard]] const PropertyDef *property(std::string_view propertyName) const;
     [[nodiscard]] const NavigationDef *navigation(std::string_view navigationName) const;

@@ -6,6 +6,8 @@
 #include "demo/odatashape.h"
 
 #include <algorithm>
+#include <cctype>
+#include <exception>
 #include <limits>
 
 namespace lakeshore::demo::odata {
@@ -46,6 +48,56 @@ bool etagMatches(const std::string &ifNoneMatch, const std::string &etag)
     }
     return false;
 }
+
+std::string lowerTrimmed(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    std::string out(text);
+    for (auto &c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// "application/json", with or without parameters (odata.metadata, charset).
+bool isJsonContent(const std::string &contentType)
+{
+    return lowerTrimmed(std::string_view(contentType).substr(0, contentType.find(';'))) == "application/json";
+}
+
+bool prefersRepresentation(const std::string &prefer)
+{
+    std::string_view rest = prefer;
+    while (!rest.empty()) {
+        const std::size_t comma = rest.find(',');
+        if (lowerTrimmed(rest.substr(0, comma)) == "return=representation")
+            return true;
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    return false;
+}
+
+// The key as it goes between the parentheses of an entity's URL.
+std::string keyLiteral(const nlohmann::json &row, const EntitySetDef &set)
+{
+    const auto it = row.find(set.key);
+    if (it == row.end())
+        return {};
+    if (!it->is_string())
+        return it->dump();
+    const PropertyDef *key = set.property(set.key);
+    std::string text = it->get<std::string>();
+    if (key && key->type == EdmType::Guid)
+        return text;
+    std::string quoted = "'";
+    for (char c : text)
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'";
+}
+
+constexpr std::size_t kMaxInsertBytes = 1u << 20;
 
 } // namespace
 
@@ -184,6 +236,60 @@ http::ServerResponse serveEntity(const SetRequest &call, const std::string &keyT
     nlohmann::json body = std::move(shaped.value().front());
     body["@odata.context"] = contextUrl(call, parsed.value(), true);
     auto response = jsonResponse(body);
+    if (etag)
+        response.setHeader("ETag", *etag);
+    return response;
+}
+
+http::ServerResponse serveInsert(const SetRequest &call)
+{
+    if (!isJsonContent(call.request.header("Content-Type")))
+        return errorResponse(415, "Send the new " + call.set.entityType + " as application/json.",
+                             "UnsupportedMediaType");
+    if (call.request.body.size() > kMaxInsertBytes)
+        return errorResponse(
+            413, "The request body is larger than " + std::to_string(kMaxInsertBytes >> 10) + " KB.",
+            "PayloadTooLarge");
+    const nlohmann::json body = nlohmann::json::parse(call.request.body, nullptr, false);
+    if (!body.is_object())
+        return errorResponse(400, "The request body must be a JSON object with the new " +
+                                      call.set.entityType + "'s properties.");
+    // Checked before the insert, so a bad $select cannot leave a row behind a failed request.
+    auto parsed = parseQueryOptions(call.options, call.set, call.sets);
+    if (!parsed.ok())
+        return errorResponse(parsed.error());
+
+    std::optional<Result<nlohmann::json>> created;
+    try {
+        created = call.set.insert(body);
+    } catch (const std::exception &e) {
+        return errorResponse(500, "Creating the " + call.set.entityType + " failed: " + e.what());
+    }
+    if (!created->ok())
+        return errorResponse(created->error());
+    nlohmann::json row = std::move(*created).value();
+    const std::string entityId =
+        call.absoluteServiceUrl + call.set.name + "(" + keyLiteral(row, call.set) + ")";
+
+    if (!prefersRepresentation(call.request.header("Prefer"))) {
+        http::ServerResponse response;
+        response.status = 204;
+        response.setHeader("OData-Version", "4.0");
+        response.setHeader("OData-EntityId", entityId);
+        return response;
+    }
+    const std::optional<std::string> etag = etagOf(row, call.set);
+    std::vector<nlohmann::json> one;
+    one.push_back(std::move(row));
+    auto shaped = shapeRows(std::move(one), call.set, parsed.value());
+    if (!shaped.ok())
+        return errorResponse(shaped.error());
+    nlohmann::json entity = std::move(shaped.value().front());
+    entity["@odata.context"] = contextUrl(call, parsed.value(), true);
+    auto response = jsonResponse(entity, 201);
+    response.setHeader("OData-EntityId", entityId);
+    response.setHeader("Location", entityId);
+    response.setHeader("Preference-Applied", "return=representation");
     if (etag)
         response.setHeader("ETag", *etag);
     return response;

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace lakeshore::demo {
@@ -96,14 +97,10 @@ struct ODataService::Impl
             policy.challenge(response);
             return response;
         }
-        if (request.method != "GET" && request.method != "HEAD") {
-            auto response = errorResponse(405, "Method " + request.method +
-                                                   " is not supported; this service is read-only.");
-            response.setHeader("Allow", "GET, HEAD");
-            return response;
-        }
-
         const ResourcePath &target = resource.value();
+        if (auto refusal = refuseMethod(request.method, target))
+            return *refusal;
+
         const std::string faultTarget =
             target.kind == ResourcePath::Kind::Metadata ? "$metadata" : target.set;
         std::optional<Fault> fault;
@@ -117,7 +114,7 @@ struct ODataService::Impl
             return detailedErrorResponse(faultTarget);
 
         auto response = route(request, target, fault && fault->body == Fault::Body::NextLinkLoop);
-        if (fault && response.status == 200) {
+        if (fault && (response.status == 200 || response.status == 201)) {
             if (fault->body == Fault::Body::Malformed)
                 garble(response);
             else if (fault->body == Fault::Body::Huge)
@@ -126,14 +123,37 @@ struct ODataService::Impl
         return response;
     }
 
-    std::string serviceUrl(const http::ServerRequest &request) const
+    // Reads everywhere; POST only to the collection of a set that takes inserts.
+    std::optional<http::ServerResponse> refuseMethod(const std::string &method,
+                                                     const ResourcePath &target) const
     {
-        if (relativeLinks)
-            return {};
+        if (method == "GET" || method == "HEAD")
+            return std::nullopt;
+        const EntitySetDef *set =
+            target.kind == ResourcePath::Kind::Collection ? findSet(target.set) : nullptr;
+        if (target.kind == ResourcePath::Kind::Collection && !set)
+            return errorResponse(404, "No entity set named '" + target.set + "'.");
+        const bool insertable = set && set->insert;
+        if (method == "POST" && insertable)
+            return std::nullopt;
+        auto response = errorResponse(
+            405, "Method " + method + " is not supported here; " +
+                     (insertable ? target.set + " takes GET and POST." : "this resource is read-only."));
+        response.setHeader("Allow", insertable ? "GET, HEAD, POST" : "GET, HEAD");
+        return response;
+    }
+
+    std::string absoluteServiceUrl(const http::ServerRequest &request) const
+    {
         std::string host = request.header("Host");
         if (host.empty())
             host = "localhost";
         return "http://" + host + rootPath + "/";
+    }
+
+    std::string serviceUrl(const http::ServerRequest &request) const
+    {
+        return relativeLinks ? std::string() : absoluteServiceUrl(request);
     }
 
     http::ServerResponse route(const http::ServerRequest &request, const ResourcePath &target,
@@ -159,8 +179,16 @@ struct ODataService::Impl
             options = parseQueryString(request.rawQuery);
         else
             options.assign(request.params.begin(), request.params.end());
-        SetRequest call{request,     *set,        lookup, std::move(options), serviceUrl(request),
-                        maxPageSize, loopNextLink};
+        SetRequest call{request,
+                        *set,
+                        lookup,
+                        std::move(options),
+                        serviceUrl(request),
+                        maxPageSize,
+                        loopNextLink,
+                        absoluteServiceUrl(request)};
+        if (request.method == "POST")
+            return serveInsert(call);
         switch (target.kind) {
         case ResourcePath::Kind::Count:
             return serveCount(call);

@@ -1,8 +1,9 @@
-// A generic, read-only OData v4.01 JSON server over entity sets whose rows come from scan functions:
-// the engine under the demo tenant's CRM (Dataverse-like) and ERP (Business Central-like) services.
-// It answers the service document, $metadata, collections with $filter $select $orderby $top $skip
-// $count $expand, /$count, single entities by key with ETags, and server-driven paging; faults can be
-// injected per entity set.
+// A generic OData v4.01 JSON server over entity sets whose rows come from scan functions: the engine
+// under the demo tenant's CRM (Dataverse-like) and ERP (Business Central-like) services. It answers the
+// service document, $metadata, collections with $filter $select $orderby $top $skip $count $expand,
+// /$count, single entities by key with ETags, and server-driven paging. Sets are read-only unless they
+// have an insert (EntitySetDef::insert), which takes POST to the collection. Faults can be injected per
+// entity set, on reads and inserts alike.
 #pragma once
 
 #include "core/result.h"
