@@ -34,6 +34,56 @@ std::optional<Error> failureOf(const Result<http::Response> &result)
     return std::nullopt;
 }
 
+// The key inside an entity URL's last parentheses: "…/tasks(5f0c…)" -> "5f0c…", "…(id='A''1')" -> "A'1".
+std::string keyOf(const std::string &entityId)
+{
+    const std::size_t open = entityId.rfind('(');
+    if (open == std::string::npos || entityId.back() != ')')
+        return {};
+    std::string key = http::percentDecode(entityId.substr(open + 1, entityId.size() - open - 2), false);
+    const std::size_t equals = key.find('=');
+    if (equals != std::string::npos && key.find('\'') > equals)
+        key = key.substr(equals + 1);
+    if (key.size() < 2 || key.front() != '\'' || key.back() != '\'')
+        return key;
+    std::string text;
+    for (std::size_t i = 1; i + 1 < key.size(); ++i) {
+        text += key[i];
+        if (key[i] == '\'' && key[i + 1] == '\'')
+            ++i;
+    }
+    return text;
+}
+
+Result<Created> createdFrom(const http::Response &response)
+{
+    Created created;
+    if (response.body.find_first_not_of(" \t\r\n") != std::string::npos) {
+        auto json = parseJson(response.body);
+        if (!json)
+            return json.error();
+        if (!json.value().is_object())
+            return makeError(ErrorKind::Malformed, "the reply to the create is not an entity");
+        created.row = std::move(json.value());
+    }
+    std::string id = response.header("OData-EntityId");
+    if (id.empty())
+        id = response.header("Location");
+    if (id.empty() && created.row.contains("@odata.id") && created.row["@odata.id"].is_string())
+        id = created.row["@odata.id"].get<std::string>();
+    if (!id.empty()) {
+        auto resolved = http::resolveUrl(response.url, id);
+        created.entityId = resolved ? resolved.value() : id;
+        created.key = keyOf(created.entityId);
+    }
+    if (created.row.is_null() && created.entityId.empty())
+        return makeError(ErrorKind::Malformed, "the service answered HTTP " +
+                                                   std::to_string(response.status) +
+                                                   " with neither the new entity nor its OData-EntityId: it "
+                                                   "may have created it, but its id is unknown");
+    return created;
+}
+
 Result<Page> pageFrom(const http::Response &response)
 {
     auto json = parseJson(response.body);
@@ -81,18 +131,30 @@ struct Client::State : std::enable_shared_from_this<State>
     {
     }
 
-    // GET with the OData headers and authorization; one fresh token and retry after a 401 on OAuth2.
-    void get(std::string url, http::Headers extra, CancelToken cancel, Reply done, bool mayRenewToken = true)
+    struct Call
+    {
+        std::string method = "GET";
+        std::string url;
+        http::Headers extra;
+        std::string body;
+    };
+
+    // A request with the OData headers and authorization; one fresh token and retry after a 401 on OAuth2
+    // (a 401 was refused, so even a POST may go again). Anything but a GET is sent as not idempotent.
+    void send(Call call, CancelToken cancel, Reply done, bool mayRenewToken = true)
     {
         auto self = shared_from_this();
-        authenticator.authorization([self, url = std::move(url), extra = std::move(extra), cancel,
-                                     done = std::move(done), mayRenewToken](Result<std::string> auth) {
+        authenticator.authorization([self, call = std::move(call), cancel, done = std::move(done),
+                                     mayRenewToken](Result<std::string> auth) {
             if (!auth) {
                 done(auth.error());
                 return;
             }
             http::Request request;
-            request.url = url;
+            request.method = call.method;
+            request.url = call.url;
+            request.body = call.body;
+            request.idempotent = call.method == "GET";
             request.timeoutMs = self->config.timeoutMs;
             request.maxResponseBytes = self->config.maxPageBytes;
             request.headers = {{"Accept", "application/json;odata.metadata=minimal"},
@@ -100,19 +162,24 @@ struct Client::State : std::enable_shared_from_this<State>
                                {"OData-MaxVersion", "4.0"}};
             if (!auth.value().empty())
                 request.headers.emplace_back("Authorization", auth.value());
-            request.headers.insert(request.headers.end(), extra.begin(), extra.end());
+            request.headers.insert(request.headers.end(), call.extra.begin(), call.extra.end());
             self->http.send(std::move(request), cancel,
-                            [self, url, extra, cancel, done, mayRenewToken](Result<http::Response> result) {
+                            [self, call, cancel, done, mayRenewToken](Result<http::Response> result) {
                                 const bool oauth =
                                     self->config.auth.kind == http::AuthKind::OAuth2ClientCredentials;
                                 if (result && result.value().status == 401 && oauth && mayRenewToken) {
                                     self->authenticator.invalidate();
-                                    self->get(url, extra, cancel, done, false);
+                                    self->send(call, cancel, done, false);
                                     return;
                                 }
                                 done(std::move(result));
                             });
         });
+    }
+
+    void get(std::string url, http::Headers extra, CancelToken cancel, Reply done)
+    {
+        send({"GET", std::move(url), std::move(extra), {}}, cancel, std::move(done));
     }
 
     void readPage(std::string url, std::optional<int> maxPageSize, CancelToken cancel,
@@ -291,6 +358,28 @@ void Client::entity(const Query &query, const std::string &etag, CancelToken can
                          entity.etag = entity.row["@odata.etag"].get<std::string>();
                      done(std::move(entity));
                  });
+}
+
+void Client::create(const std::string &entitySet, const nlohmann::json &body, CancelToken cancel,
+                    std::function<void(Result<Created>)> done)
+{
+    State::Call call;
+    call.method = "POST";
+    call.url = http::joinUrl(m_state->config.serviceRoot, http::percentEncode(entitySet));
+    call.extra = {{"Content-Type", "application/json"}, {"Prefer", "return=representation"}};
+    call.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    m_state->send(std::move(call), cancel, [done = std::move(done)](Result<http::Response> result) {
+        if (!result) {
+            done(result.error());
+            return;
+        }
+        const int status = result.value().status;
+        if (status < 200 || status >= 300) {
+            done(errorFromResponse(result.value()));
+            return;
+        }
+        done(createdFrom(result.value()));
+    });
 }
 
 void Client::serviceDocument(CancelToken cancel, std::function<void(Result<std::vector<std::string>>)> done)

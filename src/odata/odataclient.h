@@ -1,7 +1,7 @@
-// OData v4 client: reads entity sets and entities from one service root over the shared HttpClient.
-// Server-driven paging (absolute and relative @odata.nextLink), Prefer: odata.maxpagesize, $count,
-// ETags with If-None-Match, the OData error JSON mapped to a typed Error, unknown properties kept.
-// Callbacks run on the HttpClient's I/O thread.
+// OData v4 client: reads entity sets and entities from one service root over the shared HttpClient, and
+// creates entities. Server-driven paging (absolute and relative @odata.nextLink), Prefer:
+// odata.maxpagesize, $count, ETags with If-None-Match, the OData error JSON mapped to a typed Error,
+// unknown properties kept. Callbacks run on the HttpClient's I/O thread.
 #pragma once
 
 #include "core/canceltoken.h"
@@ -53,6 +53,13 @@ struct Entity
     bool notModified = false; // 304 to an If-None-Match: row is empty, keep the copy you have
 };
 
+struct Created
+{
+    nlohmann::json row;   // the new entity as the service returned it (201); null when it sent none (204)
+    std::string entityId; // its absolute URL: OData-EntityId, else Location, else @odata.id; may be empty
+    std::string key;      // the key from entityId's parentheses (a GUID, or a string unquoted); may be empty
+};
+
 struct PagingLimits
 {
     int maxPages = 100;
@@ -77,6 +84,12 @@ public:
     // One entity by key (query.key set); etag non-empty sends If-None-Match.
     void entity(const Query &query, const std::string &etag, CancelToken cancel,
                 std::function<void(Result<Entity>)> done);
+    // POSTs body to the entity set with Prefer: return=representation, and takes either answer: 201 with
+    // the entity, or 204 with only OData-EntityId (a service may ignore the preference). A create is not
+    // idempotent, so it is never retried after a 5xx, a timeout or a lost connection (it may have been
+    // done): only a 429, which says it was refused unprocessed, and a 401 on OAuth2 (one fresh token).
+    void create(const std::string &entitySet, const nlohmann::json &body, CancelToken cancel,
+                std::function<void(Result<Created>)> done);
     // The entity set names in the service document: a cheap "is this an OData service I can read" probe.
     void serviceDocument(CancelToken cancel, std::function<void(Result<std::vector<std::string>>)> done);
 

@@ -2,11 +2,13 @@
 
 #include "odata/odataclient.h"
 #include "sources/crmmapping.h"
+#include "sources/keyedread.h"
 #include "sources/readlist.h"
 
 #include <algorithm>
 #include <cctype>
 #include <mutex>
+#include <unordered_map>
 
 namespace lakeshore::sources {
 namespace {
@@ -71,6 +73,41 @@ Result<AccountPage> accountPageFrom(Result<odata::Page> result)
     return page;
 }
 
+constexpr std::size_t kMaxAccountNumber = 64;
+
+Result<std::vector<std::string>> numberLiterals(const std::vector<std::string> &numbers)
+{
+    std::vector<std::string> literals;
+    for (const auto &number : numbers) {
+        if (number.size() > kMaxAccountNumber)
+            return makeError(ErrorKind::Invalid, "an account number longer than " +
+                                                     std::to_string(kMaxAccountNumber) + " characters: \"" +
+                                                     number.substr(0, 64) + "…\"");
+        if (std::any_of(number.begin(), number.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+            return makeError(ErrorKind::Invalid, "an account number with a control character in it");
+        if (!number.empty())
+            literals.push_back(odata::stringLiteral(number));
+    }
+    return literals;
+}
+
+// Orders accounts as their keys (ids in lower case, or numbers) came in the request.
+std::vector<domain::Account> inKeyOrder(std::vector<domain::Account> accounts,
+                                        const std::vector<std::string> &keys, bool byId)
+{
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        position.emplace(keys[i], i);
+    auto rank = [&](const domain::Account &a) {
+        const auto it = position.find(byId ? lower(a.id) : a.accountNumber);
+        return it == position.end() ? keys.size() : it->second;
+    };
+    std::stable_sort(accounts.begin(), accounts.end(),
+                     [&](const auto &a, const auto &b) { return rank(a) < rank(b); });
+    return accounts;
+}
+
 } // namespace
 
 bool isGuid(const std::string &s)
@@ -105,7 +142,7 @@ const domain::Territory *Directory::territoryNamed(const std::string &name) cons
     return it == territories.end() ? nullptr : &*it;
 }
 
-struct CrmConnector::State
+struct CrmConnector::State : std::enable_shared_from_this<State>
 {
     ConnectionSettings settings;
     odata::Client client;
@@ -113,6 +150,29 @@ struct CrmConnector::State
     State(http::HttpClient &http, ConnectionSettings s)
         : settings(std::move(s)), client(http, {settings.baseUrl, settings.auth, settings.timeoutMs})
     {
+    }
+
+    // keys are ids in lower case or numbers as asked for; literals are what goes in the filter.
+    void accountsWhere(bool byId, std::vector<std::string> keys, std::vector<std::string> literals,
+                       CancelToken cancel, Done<std::vector<domain::Account>> done)
+    {
+        odata::Query query;
+        query.entitySet = "accounts";
+        query.select = accountColumns;
+        // The client shares this state's life: a batch still running keeps it.
+        std::shared_ptr<odata::Client> shared(shared_from_this(), &client);
+        readByKeys(
+            std::move(shared), query, byId ? "accountid" : "accountnumber", literals, cancel,
+            [keys = std::move(keys), byId, done = std::move(done)](Result<std::vector<nlohmann::json>> rows) {
+                if (!rows) {
+                    done(rows.error());
+                    return;
+                }
+                std::vector<domain::Account> accounts;
+                for (const auto &row : rows.value())
+                    accounts.push_back(crm::account(row));
+                done(inKeyOrder(std::move(accounts), keys, byId));
+            });
     }
 
     template <class T, class Map>
@@ -245,6 +305,33 @@ void CrmConnector::account(const std::string &accountId, CancelToken cancel, Don
     });
 }
 
+void CrmConnector::accountsByNumber(const std::vector<std::string> &numbers, CancelToken cancel,
+                                    Done<std::vector<domain::Account>> done)
+{
+    auto literals = numberLiterals(numbers);
+    if (!literals) {
+        done(literals.error());
+        return;
+    }
+    m_state->accountsWhere(false, distinctKeys(numbers), distinctKeys(literals.value()), cancel,
+                           std::move(done));
+}
+
+void CrmConnector::accountsById(const std::vector<std::string> &ids, CancelToken cancel,
+                                Done<std::vector<domain::Account>> done)
+{
+    std::vector<std::string> keys;
+    for (const auto &id : ids) {
+        if (!isGuid(id)) {
+            done(badId(id));
+            return;
+        }
+        keys.push_back(lower(id));
+    }
+    keys = distinctKeys(keys);
+    m_state->accountsWhere(true, keys, keys, cancel, std::move(done));
+}
+
 void CrmConnector::directory(CancelToken cancel, Done<Directory> done)
 {
     struct Join
@@ -331,6 +418,36 @@ void CrmConnector::cases(const std::string &accountId, int limit, CancelToken ca
     m_state->related<domain::Case>("incidents", "_customerid_value", accountId,
                                    {"statecode asc", "createdon desc"}, limit, crm::incident, cancel,
                                    std::move(done));
+}
+
+void CrmConnector::tasks(const std::string &accountId, int limit, CancelToken cancel,
+                         Done<std::vector<domain::Activity>> done)
+{
+    m_state->related<domain::Activity>("tasks", "_regardingobjectid_value", accountId, {"createdon desc"},
+                                       limit, crm::task, cancel, std::move(done));
+}
+
+void CrmConnector::createTask(const NewTask &task, CancelToken cancel, Done<domain::Activity> done)
+{
+    auto body = taskBody(task);
+    if (!body) {
+        done(body.error());
+        return;
+    }
+    m_state->client.create(
+        "tasks", body.value(), cancel, [task, done = std::move(done)](Result<odata::Created> result) {
+            if (!result) {
+                done(result.error());
+                return;
+            }
+            const odata::Created &created = result.value();
+            domain::Activity activity = createdTask(task, created.row, created.key);
+            if (activity.id.empty()) {
+                done(makeError(ErrorKind::Malformed, "the CRM created the task but did not say its id"));
+                return;
+            }
+            done(std::move(activity));
+        });
 }
 
 void CrmConnector::allAccounts(CancelToken cancel, Done<std::vector<domain::Account>> done)

@@ -1,6 +1,7 @@
-// The CRM connector: reads a Dataverse-like OData v4 CRM and maps it to domain types.
-// Entity sets: accounts, contacts, opportunities, activitypointers, conversations, incidents,
-// territories, systemusers. Callbacks run on the HTTP I/O thread.
+// The CRM connector: reads a Dataverse-like OData v4 CRM and maps it to domain types, and writes the one
+// thing Lakeshore writes there: follow-up tasks. Entity sets: accounts, contacts, opportunities,
+// activitypointers, conversations, incidents, territories, systemusers, tasks. Callbacks run on the HTTP
+// I/O thread.
 #pragma once
 
 #include "core/canceltoken.h"
@@ -8,6 +9,7 @@
 #include "domain/crm.h"
 #include "sources/connectionsettings.h"
 #include "sources/done.h"
+#include "sources/newtask.h"
 #include "sources/probe.h"
 
 #include <functional>
@@ -63,6 +65,15 @@ public:
     void moreAccounts(const std::string &nextLink, CancelToken cancel, Done<AccountPage> done,
                       int pageSize = 50);
     void account(const std::string &accountId, CancelToken cancel, Done<domain::Account> done);
+    // Many accounts at once, for a worklist's join (owner, territory, status of the accounts on screen):
+    // `in` filters of at most 100 keys, at most 4 requests at a time. The accounts found, in the order of
+    // the keys asked for; keys the CRM does not know (and empty numbers) are simply absent. A number over
+    // 64 characters or with control characters, or an id that is not a GUID, is Invalid before any
+    // request; an empty list answers at once. One request failing fails the call with its error.
+    void accountsByNumber(const std::vector<std::string> &numbers, CancelToken cancel,
+                          Done<std::vector<domain::Account>> done);
+    void accountsById(const std::vector<std::string> &ids, CancelToken cancel,
+                      Done<std::vector<domain::Account>> done);
     void directory(CancelToken cancel, Done<Directory> done);
 
     // Related records of one account, newest or most relevant first, at most `limit`.
@@ -76,6 +87,15 @@ public:
                        Done<std::vector<domain::Conversation>> done);
     void cases(const std::string &accountId, int limit, CancelToken cancel,
                Done<std::vector<domain::Case>> done);
+    // The account's tasks, newest (created) first.
+    void tasks(const std::string &accountId, int limit, CancelToken cancel,
+               Done<std::vector<domain::Activity>> done);
+
+    // Creates a task (POST tasks) and answers it as an Activity: type Task, status Open, its new id,
+    // scheduledAt the due date. A task that fails the checks (GUIDs, subject, description length) is
+    // Invalid and nothing is sent. Never retried after a 5xx or a timeout: the task may exist then, so the
+    // caller should read tasks() before trying again.
+    void createTask(const NewTask &task, CancelToken cancel, Done<domain::Activity> done);
 
     // Whole entity sets, every record in key order so that paging stays stable: what the snapshotter
     // publishes. A set past the whole-set limits fails with TooLarge instead of arriving in part.

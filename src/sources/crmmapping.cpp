@@ -87,6 +87,21 @@ domain::Activity activity(const nlohmann::json &row)
     return a;
 }
 
+domain::Activity task(const nlohmann::json &row)
+{
+    domain::Activity a;
+    a.id = textOf(row, "activityid");
+    a.accountId = textOf(row, "_regardingobjectid_value");
+    a.type = "Task";
+    a.subject = textOf(row, "subject");
+    a.status = integerOf(row, "statecode") == 1 ? "Completed" : "Open";
+    a.scheduledAt = timestampOf(row, "scheduledend");
+    if (a.scheduledAt == domain::Timestamp())
+        a.scheduledAt = timestampOf(row, "createdon");
+    a.ownerId = textOf(row, "_ownerid_value");
+    return a;
+}
+
 domain::Conversation conversation(const nlohmann::json &row)
 {
     domain::Conversation c;

@@ -9,7 +9,13 @@
 //    @odata.metadataEtag, the $metadata document's ETag, instead;
 //  - errors are plain text (the exception message), not OData error JSON; a malformed $filter and an
 //    unknown entity set are both 500; a $filter on an unknown property matches nothing instead of failing;
-//  - the content type says IEEE754Compatible=true but decimals stay JSON numbers (as our data has them).
+//  - the content type says IEEE754Compatible=true but decimals stay JSON numbers (as our data has them);
+//  - POST creates: 201 with the entity whatever Prefer says, a relative Location with a named, quoted key
+//    ("tasks(activityid='…')") and no OData-EntityId; properties not sent are filled with empty values;
+//    "<navigation>@odata.bind" sets the referential constraint's property only when the value is relative
+//    to the service root without a leading slash ("accounts(…)": with one, the request fails);
+//  - `in` works with string and GUID lists, but a string literal with a doubled quote ('O''Brien') does
+//    not parse, in `in` or `eq` alike (500).
 #include "demo/crmservice.h"
 #include "demo/world.h"
 #include "http/httpclient.h"
@@ -34,8 +40,9 @@ using Json = nlohmann::json;
 namespace {
 
 const char *const kPeerPath = "/odata/v4/crm";
-const std::vector<std::string> kSets = {"accounts",      "contacts",  "opportunities", "activitypointers",
-                                        "conversations", "incidents", "territories",   "systemusers"};
+const std::vector<std::string> kSets = {"accounts",         "contacts",      "opportunities",
+                                        "activitypointers", "conversations", "incidents",
+                                        "territories",      "systemusers",   "tasks"};
 
 QString q(const std::string &text)
 {
@@ -108,6 +115,8 @@ private slots:
     void errors();
     void connectorAccounts();
     void connectorRelated();
+    void connectorCreatesTask();
+    void connectorBatchReads();
 
 private:
     bool writeFixture();
@@ -564,6 +573,88 @@ void TestODataPeer::connectorRelated()
     auto cases = await<std::vector<domain::Case>>([&](auto done) { crm.cases(id, 500, {}, done); });
     QVERIFY2(cases.ok(), cases.ok() ? "" : cases.error().describe().c_str());
     QCOMPARE(qlist(sortedIds(cases.value())), qlist(sortedIds(detail.cases)));
+}
+
+void TestODataPeer::connectorCreatesTask()
+{
+    sources::ConnectionSettings settings;
+    settings.baseUrl = m_root;
+    sources::CrmConnector crm(*m_http, settings);
+    const domain::Account &account = m_world.accounts()[m_world.accounts().size() / 2];
+    sources::NewTask task;
+    task.accountId = account.id;
+    task.ownerId = m_world.owners().back().id;
+    task.subject = "Call about off-contract pricing";
+    task.description = "Billed above the contract price since May.";
+    task.dueDate = domain::Timestamp::at(domain::Date(2026, 3, 16), 17, 0);
+
+    auto created = await<domain::Activity>([&](auto done) { crm.createTask(task, {}, done); });
+    QVERIFY2(created.ok(), created.ok() ? "" : created.error().describe().c_str());
+    const domain::Activity &made = created.value();
+    QCOMPARE(made.id.size(), std::size_t(36));
+    QCOMPARE(q(made.type), QStringLiteral("Task"));
+    QCOMPARE(q(made.status), QStringLiteral("Open"));
+    QCOMPARE(q(made.subject), q(task.subject));
+    QCOMPARE(q(made.accountId), q(account.id));
+    QCOMPARE(q(made.ownerId), q(task.ownerId));
+    QCOMPARE(q(made.scheduledAt.iso()), q(task.dueDate->iso()));
+
+    // Read back by account, newest first: the peer resolved both bindings into the lookup properties.
+    auto tasks =
+        await<std::vector<domain::Activity>>([&](auto done) { crm.tasks(account.id, 10, {}, done); });
+    QVERIFY2(tasks.ok(), tasks.ok() ? "" : tasks.error().describe().c_str());
+    QCOMPARE(tasks.value().size(), std::size_t(1));
+    const domain::Activity &read = tasks.value().front();
+    QCOMPARE(q(read.id), q(made.id));
+    QCOMPARE(q(read.subject), q(task.subject));
+    QCOMPARE(q(read.ownerId), q(task.ownerId));
+    QCOMPARE(q(read.scheduledAt.iso()), q(task.dueDate->iso()));
+
+    // What the client took the id from: the Location header, relative, with a named and quoted key.
+    const Json body = {{"subject", "Second"},
+                       {"regardingobjectid_account@odata.bind", "accounts(" + account.id + ")"},
+                       {"ownerid@odata.bind", "systemusers(" + task.ownerId + ")"}};
+    auto raw = await<odata::Created>([&](auto done) { m_client->create("tasks", body, {}, done); });
+    QVERIFY2(raw.ok(), raw.ok() ? "" : raw.error().describe().c_str());
+    QCOMPARE(q(raw.value().key), q(text(raw.value().row, "activityid")));
+    QVERIFY2(raw.value().entityId.rfind(m_root + "tasks(activityid='", 0) == 0, raw.value().entityId.c_str());
+    QCOMPARE(q(text(raw.value().row, "_regardingobjectid_value")), q(account.id));
+    QCOMPARE(q(text(raw.value().row, "description")), QString()); // filled in, not absent
+}
+
+void TestODataPeer::connectorBatchReads()
+{
+    sources::ConnectionSettings settings;
+    settings.baseUrl = m_root;
+    sources::CrmConnector crm(*m_http, settings);
+    // Every account number and some the CRM does not know: `in` lists, in two requests.
+    std::vector<std::string> numbers, ids;
+    for (const auto &a : m_world.accounts()) {
+        numbers.push_back(a.accountNumber);
+        ids.push_back(a.id);
+    }
+    for (const char *unknown : {"ZZ1", "ZZ2"})
+        numbers.push_back(unknown);
+    auto byNumber =
+        await<std::vector<domain::Account>>([&](auto done) { crm.accountsByNumber(numbers, {}, done); });
+    QVERIFY2(byNumber.ok(), byNumber.ok() ? "" : byNumber.error().describe().c_str());
+    std::vector<std::string> got;
+    for (const auto &a : byNumber.value())
+        got.push_back(a.id);
+    QCOMPARE(qlist(got), qlist(ids)); // in the order asked
+    auto byId = await<std::vector<domain::Account>>([&](auto done) { crm.accountsById(ids, {}, done); });
+    QVERIFY2(byId.ok(), byId.ok() ? "" : byId.error().describe().c_str());
+    QCOMPARE(byId.value().size(), ids.size());
+    QCOMPARE(q(byId.value().back().ownerId), q(m_world.accounts().back().ownerId));
+
+    // The peer cannot parse a doubled quote in a string literal (in `in` or `eq` alike): a 500.
+    auto quoted = await<std::vector<domain::Account>>([&](auto done) {
+        crm.accountsByNumber({numbers.front(), "O'Brien-1"}, {}, done);
+    });
+    QVERIFY(!quoted.ok());
+    QCOMPARE(quoted.error().httpStatus, 500);
+    QVERIFY2(quoted.error().message.find("Parsing errors") != std::string::npos,
+             quoted.error().message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestODataPeer)

@@ -1,7 +1,8 @@
 // Shared by the TestODataClient sources, one executable: tst_odataclient.cpp (pages, headers, $count,
 // literals, entities, the service document), tst_odataclientpaging.cpp (all() over nextLinks, loops,
-// limits, cancel mid-walk) and tst_odataclienterrors.cpp (malformed and huge replies, status mapping,
-// timeouts, auth and OAuth2 renewal). The class, the handcrafted server and the query helpers.
+// limits, cancel mid-walk), tst_odataclienterrors.cpp (malformed and huge replies, status mapping,
+// timeouts, auth and OAuth2 renewal) and tst_odataclientcreate.cpp (create: POST and its answers). The
+// class, the handcrafted server and the query helpers.
 #pragma once
 
 #include "asynctest.h"
@@ -143,6 +144,11 @@ private slots:
     void authModesAgainstDemo();
     void oauth2RenewsOnceOn401();
     void cancelOneCallerDuringTokenFetch();
+    void createAgainstDemo();
+    void createNeverRetriedButAfter429();
+    void createSendsPost();
+    void createAnswers_data();
+    void createAnswers();
 
 private:
     std::unique_ptr<lakeshore::demo::DemoTenant> m_paged; // maxPageSize 50, absolute links

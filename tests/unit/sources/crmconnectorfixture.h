@@ -1,7 +1,8 @@
 // CrmConnector against the demo tenant's CRM: account lists (search, territory, owner, sort, pages, total),
-// one account, the directory, every related read, ids checked before any request, and each mapping
-// compared with the World's own values.
-// (The class and its helpers; the tests are in tst_crmconnector.cpp and tst_crmconnectorrelated.cpp.)
+// one account, the directory, every related read, ids checked before any request, each mapping compared
+// with the World's own values, task writes, and the batch reads of a worklist's join.
+// (The class and its helpers; the tests are in tst_crmconnector.cpp, tst_crmconnectorrelated.cpp,
+// tst_crmconnectortasks.cpp and tst_crmconnectorbatch.cpp.)
 #pragma once
 #include "asynctest.h"
 #include "demo/demotenant.h"
@@ -109,6 +110,18 @@ private slots:
     void cases();
     void probe();
     void serviceDown();
+
+    void createTaskThenReadBack();
+    void createTaskChecksFirst_data();
+    void createTaskChecksFirst();
+    void createTaskLimitsInCharacters();
+    void createTaskServiceErrors();
+
+    void accountsByNumber();
+    void accountsById();
+    void accountsBatchChecksFirst();
+    void accountsBatchFailures();
+    void accountsBatchCancel();
 
 private:
     const demo::World &world() const { return m_tenant->world(); }

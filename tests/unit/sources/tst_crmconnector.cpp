@@ -255,6 +255,12 @@ void TestCrmConnector::badIdsMakeNoRequest()
     QVERIFY(expectInvalid([&](auto done) { m_crm->activities(bad, 5, {}, done); }));
     QVERIFY(expectInvalid([&](auto done) { m_crm->conversations(bad, 5, {}, done); }));
     QVERIFY(expectInvalid([&](auto done) { m_crm->cases(bad, 5, {}, done); }));
+    QVERIFY(expectInvalid([&](auto done) { m_crm->tasks(bad, 5, {}, done); }));
+    NewTask task{bad, world().owners().front().id, "Call", {}, {}};
+    QVERIFY(expectInvalid([&](auto done) { m_crm->createTask(task, {}, done); }));
+    task = NewTask{world().accounts().front().id, bad, "Call", {}, {}};
+    QVERIFY(expectInvalid([&](auto done) { m_crm->createTask(task, {}, done); }));
+    QVERIFY(expectInvalid([&](auto done) { m_crm->accountsById({bad}, {}, done); }));
     QCOMPARE(m_tenant->requestCount(DemoService::Crm), before);
 }
 
