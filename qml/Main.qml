@@ -12,6 +12,7 @@ ApplicationWindow {
     property alias accountsPage: accountsPage
     property alias assistantPage: assistantPage
     property alias sharingPage: sharingPage
+    property alias worklistsPage: worklistsPage
     property alias currentPage: pages.currentIndex
 
     function showPage(index: int) {
@@ -43,6 +44,11 @@ ApplicationWindow {
     Shortcut {
         sequence: "Ctrl+4"
         onActivated: root.showPage(3)
+    }
+
+    Shortcut {
+        sequence: "Ctrl+5"
+        onActivated: root.showPage(4)
     }
 
     header: ToolBar {
@@ -127,7 +133,7 @@ ApplicationWindow {
                     }
 
                     Repeater {
-                        model: [qsTr("Accounts"), qsTr("Settings"), qsTr("Assistant"), qsTr("Sharing")]
+                        model: [qsTr("Accounts"), qsTr("Settings"), qsTr("Assistant"), qsTr("Sharing"), qsTr("Worklists")]
 
                         delegate: ToolButton {
                             required property int index
@@ -178,6 +184,15 @@ ApplicationWindow {
 
                 SharingPage {
                     id: sharingPage
+                }
+
+                WorklistsPage {
+                    id: worklistsPage
+
+                    onAccountRequested: (accountId, accountNumber) => {
+                        accountsPage.account360.open(accountId, accountNumber);
+                        root.showPage(0);
+                    }
                 }
             }
         }

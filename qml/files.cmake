@@ -36,6 +36,7 @@ set(LAKESHORE_QML_FILES
     Assistant/SqlBlock.qml
     Assistant/ResultTable.qml
     Assistant/ResultChart.qml
+    Assistant/SaveWorklistDialog.qml
     Sharing/SharingPage.qml
     Sharing/SharesView.qml
     Sharing/ShareCard.qml
@@ -49,4 +50,9 @@ set(LAKESHORE_QML_FILES
     Sharing/PreviewDialog.qml
     Sharing/ConfirmDialog.qml
     Sharing/AuditView.qml
+    Worklists/WorklistsPage.qml
+    Worklists/WorklistTable.qml
+    Worklists/FilterBar.qml
+    Worklists/FollowUpDialog.qml
+    Worklists/DrillDownPane.qml
 )

@@ -1,5 +1,6 @@
 // lakeshore: the desktop CRM. Starts on the embedded demo tenant when nothing is configured (or --demo).
 #include "scenario.h"
+#include "worklists/offcontract.h"
 #include "session.h"
 
 #include <cstdio>
@@ -98,13 +99,22 @@ int main(int argc, char **argv)
     const QCommandLineOption page(
         QStringLiteral("page"),
         QCoreApplication::translate("main", "Show this page first: accounts, settings, lakehouse (Settings → "
-                                            "Lakehouse), assistant or sharing."),
+                                            "Lakehouse), assistant, sharing or worklists."),
         QStringLiteral("name"));
     const QCommandLineOption sharingTab(
         QStringLiteral("sharing-tab"),
         QCoreApplication::translate("main",
                                     "With --page sharing: show this tab: shares, recipients or audit."),
         QStringLiteral("tab"));
+    const QCommandLineOption worklist(
+        QStringLiteral("worklist"),
+        QCoreApplication::translate("main", "Show Worklists and open this worklist (an id; \"off-contract\" for the "
+                                            "shipped Off-contract purchases); with --screenshot the shot is taken once "
+                                            "it is read and joined with the CRM."),
+        QStringLiteral("id"));
+    const QCommandLineOption groupBy(
+        QStringLiteral("group-by"),
+        QCoreApplication::translate("main", "With --worklist: group it by owner or territory."), QStringLiteral("field"));
     const QCommandLineOption ask(
         QStringLiteral("ask"),
         QCoreApplication::translate("main", "Show the Assistant and ask this question (with --screenshot: "
@@ -114,7 +124,7 @@ int main(int argc, char **argv)
         QStringLiteral("chart"),
         QCoreApplication::translate("main", "With --ask: show the answer as a chart."));
     parser.addOptions({demo, dataDir, openAccount, openTerritory, screenshot, stateOut, reportReady, cycle,
-                       page, sharingTab, ask, chart});
+                       page, sharingTab, worklist, groupBy, ask, chart});
     parser.process(rest);
 
     Session::Options options;
@@ -149,10 +159,26 @@ int main(int argc, char **argv)
         scenarioOptions.page = 2;
     } else if (parser.value(page) == QLatin1String("sharing")) {
         scenarioOptions.page = 3;
+    } else if (parser.value(page) == QLatin1String("worklists")) {
+        scenarioOptions.page = 4;
     } else if (parser.isSet(page) && parser.value(page) != QLatin1String("accounts")) {
         std::fprintf(stderr,
-                     "lakeshore: --page must be accounts, settings, lakehouse, assistant or sharing\n");
+                     "lakeshore: --page must be accounts, settings, lakehouse, assistant, sharing or worklists\n");
         return 2;
+    }
+    if (parser.isSet(worklist)) {
+        scenarioOptions.page = 4;
+        scenarioOptions.worklistId = parser.value(worklist) == QLatin1String("off-contract")
+                                         ? QString::fromLatin1(lakeshore::worklists::kOffContractId)
+                                         : parser.value(worklist);
+    }
+    if (parser.isSet(groupBy)) {
+        scenarioOptions.worklistGroupBy = parser.value(groupBy);
+        if (!parser.isSet(worklist) || (scenarioOptions.worklistGroupBy != QLatin1String("owner") &&
+                                        scenarioOptions.worklistGroupBy != QLatin1String("territory"))) {
+            std::fprintf(stderr, "lakeshore: --group-by must be owner or territory, with --worklist\n");
+            return 2;
+        }
     }
     const QStringList sharingTabs{QStringLiteral("shares"), QStringLiteral("recipients"),
                                   QStringLiteral("audit")};

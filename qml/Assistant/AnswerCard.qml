@@ -41,6 +41,7 @@ Frame {
     readonly property var chartInfo: root.chartSpec !== "" ? JSON.parse(root.chartSpec) : null
 
     signal exportRequested(int index)
+    signal saveWorklistRequested(int index)
     signal chartRenderFinished(bool ok)
 
     padding: 14
@@ -203,6 +204,16 @@ Frame {
                 text: qsTr("Double-click a row to open its account")
                 font.pixelSize: 11
                 opacity: 0.6
+            }
+
+            Button {
+                objectName: "saveWorklistButton"
+                visible: root.table.hasAccounts && root.sql !== ""
+                text: qsTr("Save as worklist…")
+                enabled: !root.readingRows
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Keep this query as a worklist of accounts, read live whenever it is opened")
+                onClicked: root.saveWorklistRequested(root.index)
             }
 
             Button {

@@ -45,6 +45,12 @@ Page {
         onAnswered: index => Qt.callLater(() => conversationView.positionViewAtIndex(index, ListView.Contain))
     }
 
+    SaveWorklistDialog {
+        id: saveWorklistDialog
+
+        controller: controller
+    }
+
     FileDialog {
         id: exportDialog
 
@@ -162,6 +168,7 @@ Page {
                     exportDialog.answerIndex = index;
                     exportDialog.open();
                 }
+                onSaveWorklistRequested: index => saveWorklistDialog.openFor(index, question)
                 onChartRenderFinished: ok => {
                     if (ok)
                         root.chartsRendered += 1;

@@ -6,6 +6,7 @@
 #include "conversationmodel.h"
 #include "session.h"
 #include "sharingcontroller.h"
+#include "worklistscontroller.h"
 
 #include <cstdio>
 #include <QCoreApplication>
@@ -66,6 +67,7 @@ void Scenario::start()
     if (QObject *sharing = m_window->findChild<QObject *>(QStringLiteral("sharingPage")))
         sharing->setProperty("tab", m_options.sharingTab);
     m_sharing = m_window->findChild<SharingController *>(QStringLiteral("sharing"));
+    m_worklists = m_window->findChild<WorklistsController *>(QStringLiteral("worklists"));
     auto *timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &Scenario::poll);
     timer->start(20);
@@ -103,6 +105,9 @@ void Scenario::poll()
         if (sharingSettled())
             settled();
         return;
+    case Step::WaitWorklist:
+        pollWorklist();
+        return;
     case Step::Done:
         return;
     }
@@ -126,6 +131,10 @@ void Scenario::listLoaded()
         return;
     if (!m_options.askQuestion.isEmpty()) {
         startAsking();
+        return;
+    }
+    if (!m_options.worklistId.isEmpty()) {
+        m_step = Step::WaitWorklist;
         return;
     }
     if (!m_options.openTerritory.isEmpty()) {
@@ -227,6 +236,30 @@ void Scenario::pollAnswer()
     // Let the card lay out and paint (and Chromium composite) before the grab.
     QTimer::singleShot(m_options.showChart ? 1500 : 500, this,
                        [this, problem] { finish(problem.isEmpty() ? 0 : 7, problem); });
+}
+
+void Scenario::pollWorklist()
+{
+    if (!m_worklists) {
+        finish(4, QStringLiteral("the window has no Worklists page"));
+        return;
+    }
+    if (!m_worklistOpened) {
+        if (m_worklists->listLoading() || m_worklists->worklists()->indexOf(m_options.worklistId) < 0) {
+            if (!m_worklists->listLoading())
+                finish(5, QStringLiteral("no worklist with id %1").arg(m_options.worklistId));
+            return;
+        }
+        m_worklistOpened = true;
+        if (QObject *page = m_window->findChild<QObject *>(QStringLiteral("worklistsPage")))
+            QMetaObject::invokeMethod(page, "openWorklist", Q_ARG(QString, m_options.worklistId));
+        if (!m_options.worklistGroupBy.isEmpty())
+            m_worklists->table()->setGroupBy(m_options.worklistGroupBy);
+        return;
+    }
+    if (m_worklists->loading() || m_worklists->joining() || (!m_worklists->hasResult() && m_worklists->error().isEmpty()))
+        return;
+    settled();
 }
 
 bool Scenario::sharingSettled() const

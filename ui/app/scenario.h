@@ -14,6 +14,7 @@ class AccountListModel;
 class Account360Controller;
 class AssistantController;
 class SharingController;
+class WorklistsController;
 
 struct ScenarioOptions
 {
@@ -29,18 +30,20 @@ struct ScenarioOptions
     int sharingTab = 0;      // with page 3: 0 shares, 1 recipients, 2 audit; the shot waits for its lists
     QString askQuestion;     // show the Assistant (page 2), ask this, wait until the answer is shown
     bool showChart = false;  // with askQuestion: the answer opens on its chart, and the shot waits for it
+    QString worklistId;      // show Worklists (page 4), open this one, wait until it is read and joined
+    QString worklistGroupBy; // with worklistId: "owner" or "territory"
 
     [[nodiscard]] bool active() const
     {
         return !openAccountNumber.isEmpty() || !openTerritory.isEmpty() || !screenshotPath.isEmpty() ||
                !statePath.isEmpty() || reportReady || cycleAccounts > 0 || page != 0 ||
-               !askQuestion.isEmpty();
+               !askQuestion.isEmpty() || !worklistId.isEmpty();
     }
     // Whether the app quits once the scenario is done (everything but --report-ready alone).
     [[nodiscard]] bool quits() const
     {
         return !openAccountNumber.isEmpty() || !openTerritory.isEmpty() || !screenshotPath.isEmpty() ||
-               !statePath.isEmpty() || cycleAccounts > 0 || !askQuestion.isEmpty();
+               !statePath.isEmpty() || cycleAccounts > 0 || !askQuestion.isEmpty() || !worklistId.isEmpty();
     }
 };
 
@@ -66,8 +69,9 @@ private:
     void pollAnswer();
 
     [[nodiscard]] bool sharingSettled() const;
+    void pollWorklist();
 
-    enum class Step { WaitList, WaitFilter, WaitAccount, WaitAnswer, WaitSharing, Done };
+    enum class Step { WaitList, WaitFilter, WaitAccount, WaitAnswer, WaitSharing, WaitWorklist, Done };
 
     ScenarioOptions m_options;
     QPointer<QQuickWindow> m_window;
@@ -76,6 +80,8 @@ private:
     QPointer<AssistantController> m_assistant;
     QPointer<QObject> m_assistantPage;
     QPointer<SharingController> m_sharing;
+    QPointer<WorklistsController> m_worklists;
+    bool m_worklistOpened = false;
     Step m_step = Step::WaitList;
     bool m_readyReported = false;
     int m_opened = 0;

@@ -118,6 +118,11 @@ Q_SIGNALS:
     void settingsErrorChanged();
     void directoryChanged();
     void lakehouseChanged();
+    void worklistsChanged(); // a worklist definition was saved or removed (notifyWorklistsChanged)
+
+public:
+    // Whoever saved a worklist definition tells the screens that list them.
+    void notifyWorklistsChanged() { Q_EMIT worklistsChanged(); }
 
 private:
     using LakehouseRead = lakeshore::Result<std::optional<lakeshore::store::ChosenLakehouse>>;

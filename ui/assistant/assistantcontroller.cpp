@@ -1,12 +1,16 @@
 #include "assistantcontroller.h"
 
 #include "assistant/assistant.h"
+#include "assistant/queryguard.h"
 #include "assistantfactory.h"
 #include "conversationmodel.h"
+#include "currentuser.h"
 #include "errortext.h"
 #include "guithread.h"
 #include "resulttablemodel.h"
 #include "session.h"
+#include "store/settingsstore.h"
+#include "worklists/definition.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -287,4 +291,86 @@ void AssistantController::clear()
     m_lookupCancel.cancel();
     m_requests.clear();
     m_conversation->clear();
+}
+
+bool AssistantController::canSaveAsWorklist(int index) const
+{
+    const auto answer = m_conversation->answer(index);
+    return answer && !answer->sql.empty() && !answer->accountColumn.empty() && answer->rows.hasTable();
+}
+
+namespace {
+
+// An answer's number formats as worklist column hints: money and counts get footer sums.
+std::vector<worklists::ColumnHint> hintsOf(const assistant::Answer &answer)
+{
+    std::vector<worklists::ColumnHint> hints;
+    for (const auto &[column, format] : answer.formats) {
+        worklists::ColumnHint hint;
+        hint.column = column;
+        switch (format) {
+        case assistant::MetricFormat::Currency:
+            hint.format = worklists::ColumnFormat::Money;
+            hint.aggregate = worklists::Aggregate::Sum;
+            break;
+        case assistant::MetricFormat::Count:
+            hint.format = worklists::ColumnFormat::Integer;
+            hint.aggregate = worklists::Aggregate::Sum;
+            break;
+        case assistant::MetricFormat::Percent:
+            hint.format = worklists::ColumnFormat::Percent;
+            break;
+        case assistant::MetricFormat::Score:
+        case assistant::MetricFormat::Number:
+            hint.format = worklists::ColumnFormat::Number;
+            break;
+        }
+        hints.push_back(std::move(hint));
+    }
+    return hints;
+}
+
+} // namespace
+
+void AssistantController::saveAsWorklist(int index, const QString &name, const QString &description, bool shared)
+{
+    Session *session = Session::instance();
+    const auto answer = m_conversation->answer(index);
+    if (!session || !m_assistant || !canSaveAsWorklist(index)) {
+        Q_EMIT worklistNotSaved(index, tr("This answer has no rows of accounts to keep as a worklist."));
+        return;
+    }
+    worklists::Definition definition;
+    definition.name = name.trimmed().toStdString();
+    definition.description = description.trimmed().toStdString();
+    definition.visibility = shared ? worklists::Visibility::Shared : worklists::Visibility::Private;
+    definition.connectionId = session->chosenLakehouse() ? session->chosenLakehouse()->connection.id : std::string();
+    definition.sql = answer->sql;
+    definition.accountColumn = answer->accountColumn;
+    definition.columns = hintsOf(*answer);
+    if (auto valid = worklists::validate(definition); !valid) {
+        Q_EMIT worklistNotSaved(index, QString::fromStdString(valid.error().message));
+        return;
+    }
+    // The same guard it will meet whenever it runs: refuse now rather than save something that cannot.
+    const auto verdict = assistant::checkReadOnlySelect(definition.sql, m_assistant->setup().dialect);
+    if (!verdict.admitted) {
+        Q_EMIT worklistNotSaved(index, tr("The query guard refused the SQL: %1").arg(QString::fromStdString(verdict.reason)));
+        return;
+    }
+    QPointer<AssistantController> self(this);
+    const std::string user = ui::currentUser();
+    session->withStore([self, index, definition, user](store::SettingsStore *store) {
+        Result<std::string> saved = store ? store->saveWorklistDefinition(definition, user)
+                                          : Result<std::string>(makeError(ErrorKind::Storage, "the settings store is not open"));
+        postToGui(self, [index, saved, name = QString::fromStdString(definition.name)](AssistantController *controller) {
+            if (!saved) {
+                Q_EMIT controller->worklistNotSaved(index, QString::fromStdString(saved.error().message));
+                return;
+            }
+            if (Session *session = Session::instance())
+                session->notifyWorklistsChanged();
+            Q_EMIT controller->worklistSaved(index, QString::fromStdString(saved.value()), name);
+        });
+    });
 }

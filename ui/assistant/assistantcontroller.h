@@ -70,6 +70,10 @@ public:
     // bound that account, else after reading it from the CRM; a failure shows as the entry's notice.
     Q_INVOKABLE void openRow(int index, int row);
     Q_INVOKABLE void clear();
+    // Saves an answer whose rows carry account numbers as a worklist definition (its SQL, account column
+    // and number formats; on the lakehouse connection it came from). worklistSaved or worklistNotSaved.
+    Q_INVOKABLE void saveAsWorklist(int index, const QString &name, const QString &description, bool shared);
+    Q_INVOKABLE bool canSaveAsWorklist(int index) const;
 
 Q_SIGNALS:
     void availabilityChanged();
@@ -77,6 +81,8 @@ Q_SIGNALS:
     void contextChanged();
     void accountRequested(const QString &accountId, const QString &accountNumber);
     void answered(int index); // an entry finished (done, failed or cancelled)
+    void worklistSaved(int index, const QString &id, const QString &name);
+    void worklistNotSaved(int index, const QString &reason);
 
 private:
     struct Request;

@@ -40,6 +40,11 @@ QString formatNumber(double value, CellKind kind, std::optional<MetricFormat> fo
 
 } // namespace
 
+QString formatNumber(double value, std::optional<MetricFormat> format, bool integer, const QLocale &locale)
+{
+    return formatNumber(value, integer ? CellKind::Integer : CellKind::Real, format, locale);
+}
+
 QString formatCell(const assistant::ResultSet &rows, std::size_t row, std::size_t column,
                    std::optional<MetricFormat> format, const QLocale &locale)
 {

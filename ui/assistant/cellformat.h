@@ -16,4 +16,9 @@ namespace lakeshore::ui {
 [[nodiscard]] QString formatCell(const assistant::ResultSet &rows, std::size_t row, std::size_t column,
                                  std::optional<assistant::MetricFormat> format, const QLocale &locale);
 
+// A number as the table shows it in that format (totals, worklist cells); integer: written without decimals
+// when no format says otherwise.
+[[nodiscard]] QString formatNumber(double value, std::optional<assistant::MetricFormat> format, bool integer,
+                                   const QLocale &locale);
+
 } // namespace lakeshore::ui
