@@ -3,6 +3,8 @@
 #include "demo/crmtasks.h"
 #include "demo/demoschema.h"
 
+#include <algorithm>
+
 namespace lakeshore::demo {
 namespace {
 
@@ -103,6 +105,22 @@ EntitySetDef accounts(const World &world)
         for (const auto &account : world.accounts())
             emit(accountRow(account));
     };
+    // A worklist's join asks for a page of accounts by number or id at once.
+    auto byIndex = [&world](auto find) {
+        return [&world, find](const std::vector<std::string> &values, const RowSink &emit) {
+            std::vector<std::size_t> found;
+            for (const auto &value : values)
+                if (auto index = find(world, value))
+                    found.push_back(*index);
+            std::sort(found.begin(), found.end()); // the order a scan emits them in
+            found.erase(std::unique(found.begin(), found.end()), found.end());
+            for (auto index : found)
+                emit(accountRow(world.accounts()[index]));
+        };
+    };
+    set.lookups = {
+        {"accountnumber", byIndex([](const World &w, const std::string &v) { return w.findAccountByNumber(v); })},
+        {"accountid", byIndex([](const World &w, const std::string &v) { return w.findAccountById(v); })}};
     return set;
 }
 

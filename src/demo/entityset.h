@@ -51,6 +51,15 @@ struct EntitySetDef
     std::string partitionProperty; // optional
     std::string etagProperty;      // optional: a property whose value makes the weak ETag
     std::function<void(const std::optional<std::string> &partition, const RowSink &emit)> scan;
+    // Indexes a real service keeps: for a $filter with a top-level `<property> in (...)` (or `eq`) on one
+    // of these properties, the engine asks lookup for the rows with those values instead of scanning (it
+    // may emit others too; the full filter still runs after). Same rules as scan otherwise.
+    struct Lookup
+    {
+        std::string property;
+        std::function<void(const std::vector<std::string> &values, const RowSink &emit)> rows;
+    };
+    std::vector<Lookup> lookups;
     // Optional: set, the collection takes POST. Gets the request body (a JSON object) and answers the new
     // row with its key, or an Error whose httpStatus (400, 507, ...) and message go back to the client.
     // Runs on request threads, several at once. Scans emit inserted rows after the rows they had before, so

@@ -108,4 +108,51 @@ std::optional<std::string> Filter::equalityLiteral(std::string_view property) co
     return std::nullopt;
 }
 
+namespace {
+
+std::optional<std::string> literalText(const Value &literal)
+{
+    switch (literal.kind) {
+    case Value::Kind::Null:
+        return std::nullopt;
+    case Value::Kind::Boolean:
+        return std::string(literal.boolean ? "true" : "false");
+    case Value::Kind::Integer:
+        return std::to_string(literal.integer);
+    case Value::Kind::Double:
+        return nlohmann::json(literal.number).dump();
+    case Value::Kind::Text:
+        return literal.text;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::vector<std::string>> Filter::memberLiterals(std::string_view property) const
+{
+    if (auto one = equalityLiteral(property))
+        return std::vector<std::string>{*one};
+    std::vector<const FilterNode *> pending{&m_root};
+    while (!pending.empty()) {
+        const FilterNode *node = pending.back();
+        pending.pop_back();
+        if (node->kind == FilterNode::Kind::And) {
+            for (const auto &child : node->children)
+                pending.push_back(&child);
+            continue;
+        }
+        if (node->kind != FilterNode::Kind::In || node->children.empty() ||
+            node->children[0].kind != FilterNode::Kind::Property || node->children[0].property != property)
+            continue;
+        std::vector<std::string> values;
+        for (std::size_t i = 1; i < node->children.size(); ++i)
+            if (node->children[i].kind == FilterNode::Kind::Literal)
+                if (auto text = literalText(node->children[i].literal))
+                    values.push_back(std::move(*text));
+        return values;
+    }
+    return std::nullopt;
+}
+
 } // namespace lakeshore::demo::odata

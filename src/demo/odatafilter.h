@@ -76,6 +76,9 @@ public:
 
     // The literal of a top-level conjunct `property eq <literal>`, as a scan's partition text.
     [[nodiscard]] std::optional<std::string> equalityLiteral(std::string_view property) const;
+    // The literals of a top-level conjunct `property in (...)` or `property eq literal` (as
+    // equalityLiteral writes them); nullopt when there is none.
+    [[nodiscard]] std::optional<std::vector<std::string>> memberLiterals(std::string_view property) const;
 
     [[nodiscard]] const FilterNode &root() const { return m_root; }
 

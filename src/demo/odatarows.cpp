@@ -45,14 +45,15 @@ struct RankLess
 
 } // namespace
 
-Status runScan(const EntitySetDef &set, const std::optional<std::string> &partition,
+namespace {
+
+// The rows a scan (or an index lookup) emits, through sink until it says stop.
+Status runRows(const EntitySetDef &set, const std::function<void(const RowSink &)> &produce,
                const std::function<bool(nlohmann::json &&row)> &sink)
 {
-    if (!set.scan)
-        return okStatus();
     bool stopped = false;
     try {
-        set.scan(partition, [&](nlohmann::json &&row) {
+        produce([&](nlohmann::json &&row) {
             if (stopped) // a scan that swallowed StopScan gets its remaining rows ignored
                 return;
             if (!sink(std::move(row))) {
@@ -70,19 +71,41 @@ Status runScan(const EntitySetDef &set, const std::optional<std::string> &partit
     return okStatus();
 }
 
+} // namespace
+
+Status runScan(const EntitySetDef &set, const std::optional<std::string> &partition,
+               const std::function<bool(nlohmann::json &&row)> &sink)
+{
+    if (!set.scan)
+        return okStatus();
+    return runRows(set, [&](const RowSink &emit) { set.scan(partition, emit); }, sink);
+}
+
+// The filter's rows through an index when the filter names one, else a (partitioned) scan.
+Status runFiltered(const EntitySetDef &set, const Filter *filter,
+                   const std::function<bool(nlohmann::json &&row)> &sink)
+{
+    if (filter) {
+        for (const auto &lookup : set.lookups)
+            if (auto values = filter->memberLiterals(lookup.property))
+                return runRows(set, [&](const RowSink &emit) { lookup.rows(*values, emit); }, sink);
+    }
+    std::optional<std::string> partition;
+    if (filter && !set.partitionProperty.empty())
+        partition = filter->equalityLiteral(set.partitionProperty);
+    return runScan(set, partition, sink);
+}
+
 Result<RowSelection> selectRows(const EntitySetDef &set, const RowQuery &query)
 {
-    std::optional<std::string> partition;
-    if (query.filter && !set.partitionProperty.empty())
-        partition = query.filter->equalityLiteral(set.partitionProperty);
-
+    const Filter *filter = query.filter;
     RowSelection out;
     const bool ordered = query.orderby && !query.orderby->empty();
     if (query.keep && *query.keep == 0 && !query.countAll)
         return out;
 
     if (!ordered) {
-        Status status = runScan(set, partition, [&](nlohmann::json &&row) {
+        Status status = runFiltered(set, filter, [&](nlohmann::json &&row) {
             if (query.filter && !query.filter->matches(row))
                 return true;
             ++out.total;
@@ -99,7 +122,7 @@ Result<RowSelection> selectRows(const EntitySetDef &set, const RowQuery &query)
     const RankLess less{query.orderby};
     std::vector<Ranked> heap;
     std::size_t sequence = 0;
-    Status status = runScan(set, partition, [&](nlohmann::json &&row) {
+    Status status = runFiltered(set, filter, [&](nlohmann::json &&row) {
         if (query.filter && !query.filter->matches(row))
             return true;
         ++out.total;

@@ -67,6 +67,7 @@ private slots:
     void topStopsPaging();
     void badSkipToken();
     void partitionReachesScan();
+    void lookupAnswersLikeAScan();
     void largeSetIsFast();
 };
 
@@ -458,6 +459,50 @@ void TestODataService::partitionReachesScan()
     QCOMPARE(
         json(f.service.handle(request("contacts?$filter=parentaccountid eq " + guid(4))))["value"].size(),
         std::size_t(2));
+}
+
+// An index lookup (a worklist's join of a page of accounts) gives exactly what the scan and filter give.
+void TestODataService::lookupAnswersLikeAScan()
+{
+    std::vector<nlohmann::json> rows;
+    for (int i = 0; i < 50; ++i)
+        rows.push_back({{"id", i}, {"code", "K" + std::to_string(i % 20)}, {"balance", i * 2.5}});
+    auto makeService = [&rows](bool withLookup, int *lookups, bool sloppy) {
+        auto service = std::make_unique<lakeshore::demo::ODataService>("Test.Erp", "/erp");
+        EntitySetDef set;
+        set.name = "customers";
+        set.entityType = "customer";
+        set.key = "id";
+        set.properties = {{"id", EdmType::Int32, false}, {"code", EdmType::String}, {"balance", EdmType::Decimal}};
+        set.scan = [&rows](const auto &, const auto &push) {
+            for (auto row : rows)
+                push(std::move(row));
+        };
+        if (withLookup)
+            set.lookups = {{"code", [&rows, lookups, sloppy](const std::vector<std::string> &values, const auto &push) {
+                                ++*lookups;
+                                for (auto row : rows)
+                                    if (sloppy || std::find(values.begin(), values.end(),
+                                                            row["code"].get<std::string>()) != values.end())
+                                        push(std::move(row));
+                            }}};
+        service->addEntitySet(std::move(set));
+        return service;
+    };
+    int lookups = 0;
+    auto indexed = makeService(true, &lookups, false);
+    auto sloppy = makeService(true, &lookups, true); // emits every row: the filter still applies
+    auto plain = makeService(false, &lookups, false);
+    for (const char *query : {"/erp/customers?$filter=code in ('K1','K3','K99') and balance gt 5&$orderby=id desc&$count=true",
+                              "/erp/customers?$filter=code eq 'K2'&$select=id",
+                              "/erp/customers?$filter=code in ('K1') or balance gt 100",
+                              "/erp/customers?$filter=code in ('K4','K5')&$top=3"}) {
+        const auto expected = json(plain->handle(request(query)));
+        QVERIFY2(!expected["value"].empty(), query);
+        QCOMPARE(json(indexed->handle(request(query))), expected);
+        QCOMPARE(json(sloppy->handle(request(query))), expected);
+    }
+    QCOMPARE(lookups, 6); // two services x three queries: the 'or' one scans
 }
 
 void TestODataService::largeSetIsFast()
