@@ -55,4 +55,5 @@ set(LAKESHORE_QML_FILES
     Worklists/FilterBar.qml
     Worklists/FollowUpDialog.qml
     Worklists/DrillDownPane.qml
+    Worklists/EditWorklistDialog.qml
 )

@@ -55,6 +55,29 @@ Item {
         controller: controller
     }
 
+    Dialog {
+        id: removeConfirm
+
+        title: qsTr("Remove the worklist?")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        standardButtons: Dialog.Cancel | Dialog.Ok
+
+        Label {
+            text: qsTr("“%1” is removed for everyone who sees it. Its rows were never stored; nothing else is lost.").arg(controller.currentName)
+            wrapMode: Text.Wrap
+            width: 420
+        }
+
+        onAccepted: controller.removeCurrent()
+    }
+
+    EditWorklistDialog {
+        id: editDialog
+
+        controller: controller
+    }
+
     Shortcut {
         sequence: "F5"
         enabled: root.visible && controller.currentId !== ""
@@ -101,7 +124,10 @@ Item {
 
         // The worklists the user can see.
         ColumnLayout {
+            // The list keeps its width whatever the open worklist's rows and buttons ask for.
             Layout.preferredWidth: 260
+            Layout.minimumWidth: 260
+            Layout.fillWidth: false
             Layout.fillHeight: true
             spacing: 6
 
@@ -168,6 +194,15 @@ Item {
                     }
                 }
             }
+
+            Button {
+                objectName: "newWorklistButton"
+                text: qsTr("New worklist…")
+                Layout.fillWidth: true
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("A lakehouse query whose rows are accounts; an assistant answer can become one too (Save as worklist…)")
+                onClicked: editDialog.openNew()
+            }
         }
 
         ToolSeparator {
@@ -219,9 +254,19 @@ Item {
                 }
 
                 Button {
+                    objectName: "editButton"
+                    text: controller.canRemove ? qsTr("Edit…") : qsTr("Save a copy…")
+                    ToolTip.visible: hovered
+                    ToolTip.text: controller.canRemove ? qsTr("Change the name, SQL, account column or sharing")
+                                                       : qsTr("Keep your own copy to change")
+                    onClicked: editDialog.openCurrent()
+                }
+
+                Button {
+                    objectName: "removeButton"
                     text: qsTr("Remove")
                     visible: controller.canRemove
-                    onClicked: controller.removeCurrent()
+                    onClicked: removeConfirm.open()
                 }
             }
 
@@ -390,6 +435,13 @@ Item {
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
+            }
+
+            // The actions on their own line: the provenance above is not cut short by them.
+            RowLayout {
+                visible: controller.hasResult
+                spacing: 8
+                Layout.fillWidth: true
 
                 Button {
                     objectName: "selectAllButton"
@@ -432,6 +484,10 @@ Item {
                     text: qsTr("Export CSV…")
                     enabled: !controller.exporting
                     onClicked: exportDialog.open()
+                }
+
+                Item {
+                    Layout.fillWidth: true
                 }
             }
 

@@ -704,3 +704,83 @@ void WorklistsController::removeCurrent()
         });
     });
 }
+
+QVariantMap WorklistsController::currentForEditing() const
+{
+    const bool mine = canRemove();
+    return {{QStringLiteral("id"), mine ? QString::fromStdString(m_definition.id) : QString()},
+            {QStringLiteral("name"), mine ? currentName() : tr("Copy of %1").arg(currentName())},
+            {QStringLiteral("description"), currentDescription()},
+            {QStringLiteral("sql"), QString::fromStdString(m_definition.sql)},
+            {QStringLiteral("accountColumn"), QString::fromStdString(m_definition.accountColumn)},
+            {QStringLiteral("shared"), m_definition.visibility == worklists::Visibility::Shared && mine},
+            {QStringLiteral("mine"), mine}};
+}
+
+void WorklistsController::saveDefinition(const QString &id, const QString &name, const QString &description,
+                                         const QString &sql, const QString &accountColumn, bool shared,
+                                         bool fromCurrent)
+{
+    Session *session = Session::instance();
+    if (!session) {
+        Q_EMIT definitionNotSaved(tr("Lakeshore is not connected yet."));
+        return;
+    }
+    // A change of the open one (the user's own), a copy of it (keeping its column hints, drill-down,
+    // period and lakehouse), or a new one on the lakehouse chosen now.
+    worklists::Definition definition;
+    const bool replacing = !id.isEmpty() && id.toStdString() == m_definition.id && canRemove();
+    if (replacing || fromCurrent) {
+        definition = m_definition;
+        if (!replacing)
+            definition.id.clear();
+    } else {
+        const auto &chosen = session->chosenLakehouse();
+        definition.connectionId = chosen ? chosen->connection.id : std::string();
+    }
+    definition.name = name.trimmed().toStdString();
+    definition.description = description.trimmed().toStdString();
+    definition.sql = sql.trimmed().toStdString();
+    definition.accountColumn = accountColumn.trimmed().toStdString();
+    definition.visibility = shared ? worklists::Visibility::Shared : worklists::Visibility::Private;
+    if (!worklists::usesPeriod(definition.sql))
+        definition.defaultPeriod = worklists::PeriodKind::None;
+    else if (definition.defaultPeriod == worklists::PeriodKind::None)
+        definition.defaultPeriod = worklists::PeriodKind::Last12Months;
+    if (auto valid = worklists::validate(definition); !valid) {
+        Q_EMIT definitionNotSaved(QString::fromStdString(valid.error().message));
+        return;
+    }
+    // The guard it will meet on every run: with a sample period and account written in.
+    const auto dialect = m_lakehouse ? m_lakehouse->setup().dialect : assistant::SqlDialect::Generic;
+    worklists::SqlValues sample{worklists::resolvePeriod(worklists::PeriodKind::Last90Days, domain::Date::today()).value(),
+                                std::string("C10000")};
+    if (auto rendered = worklists::renderSql(definition.sql, sample, dialect); !rendered) {
+        Q_EMIT definitionNotSaved(QString::fromStdString(rendered.error().message));
+        return;
+    }
+    QPointer<WorklistsController> self(this);
+    const std::string user = ui::currentUser();
+    session->withStore([self, definition, user](store::SettingsStore *store) {
+        Result<std::string> saved = store ? store->saveWorklistDefinition(definition, user)
+                                          : Result<std::string>(makeError(ErrorKind::Storage, "the settings store is not open"));
+        postToGui(self, [saved](WorklistsController *controller) {
+            if (!saved) {
+                Q_EMIT controller->definitionNotSaved(QString::fromStdString(saved.error().message));
+                return;
+            }
+            const QString id = QString::fromStdString(saved.value());
+            // Open it once the list has it.
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = connect(controller, &WorklistsController::listChanged, controller, [controller, id, connection] {
+                if (controller->listLoading())
+                    return;
+                QObject::disconnect(*connection);
+                controller->open(id);
+            });
+            if (Session *session = Session::instance())
+                session->notifyWorklistsChanged();
+            Q_EMIT controller->definitionSaved(id);
+        });
+    });
+}

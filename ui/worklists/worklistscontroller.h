@@ -126,6 +126,16 @@ public:
     // accountRequested for the row's CRM account (read from the CRM when the join has not reached it).
     Q_INVOKABLE void openAccount(int line);
     Q_INVOKABLE void removeCurrent();
+    // The open worklist's editable parts, for the editor: {name, description, sql, accountColumn, shared,
+    // mine}. A built-in one or another user's reads as a copy to save under a new name.
+    Q_INVOKABLE QVariantMap currentForEditing() const;
+    // Saves a worklist: the open one changed (id = its id, the user's own), a copy of it (fromCurrent:
+    // keeps its column hints, drill-down, period and lakehouse), or a new one. Checked (name, SQL through
+    // the query guard, account column) before anything is written; then definitionSaved(id) and it opens,
+    // or definitionNotSaved(reason).
+    Q_INVOKABLE void saveDefinition(const QString &id, const QString &name, const QString &description,
+                                    const QString &sql, const QString &accountColumn, bool shared,
+                                    bool fromCurrent = false);
     // A default task subject for the open worklist.
     Q_INVOKABLE QString defaultSubject() const;
     Q_INVOKABLE QString defaultDueDate() const; // a week from today
@@ -141,6 +151,8 @@ Q_SIGNALS:
     void exportChanged();
     void accountRequested(const QString &accountId, const QString &accountNumber);
     void notice(const QString &text); // a one-line message for the status area
+    void definitionSaved(const QString &id);
+    void definitionNotSaved(const QString &reason);
 
 private:
     void loaded(std::vector<lakeshore::worklists::Definition> definitions, QString error);

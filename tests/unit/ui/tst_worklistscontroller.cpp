@@ -266,6 +266,70 @@ private slots:
         worklists.removeCurrent();
         QTRY_VERIFY_WITH_TIMEOUT(worklists.worklists()->indexOf(id) < 0, kDeadlineMs);
     }
+
+    void analystWritesCopiesAndEditsDefinitions()
+    {
+        WorklistsController controller;
+        QAbstractItemModelTester listTester(controller.worklists(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.listLoading(), kDeadlineMs);
+        QSignalSpy saved(&controller, &WorklistsController::definitionSaved);
+        QSignalSpy refused(&controller, &WorklistsController::definitionNotSaved);
+
+        // Refused before anything is stored: SQL the guard refuses, an unknown placeholder, no name.
+        const int before = controller.worklists()->count();
+        controller.saveDefinition({}, QStringLiteral("Purge"), {}, QStringLiteral("DELETE FROM dim_account"),
+                                  QStringLiteral("account_number"), false);
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(refused.last().at(0).toString().contains(QStringLiteral("query guard")));
+        controller.saveDefinition({}, QStringLiteral("Odd"), {}, QStringLiteral("SELECT * FROM dim_account WHERE x = {{today}}"),
+                                  QStringLiteral("account_number"), false);
+        QCOMPARE(refused.count(), 2);
+        QVERIFY(refused.last().at(0).toString().contains(QStringLiteral("{{today}}")));
+        controller.saveDefinition({}, QStringLiteral(" "), {}, QStringLiteral("SELECT 1"), QStringLiteral("a"), false);
+        QCOMPARE(refused.count(), 3);
+        QCOMPARE(saved.count(), 0);
+
+        // A new one with a period: saved, listed, opened, read.
+        controller.saveDefinition({}, QStringLiteral("Big accounts buying lately"), QStringLiteral("Revenue over 5M"),
+                                  QStringLiteral("SELECT account_number, account_name, annual_revenue FROM dim_account "
+                                                 "WHERE annual_revenue > 5000000 AND last_order_date >= {{period_start}}"),
+                                  QStringLiteral("account_number"), true);
+        QVERIFY(saved.wait(kDeadlineMs));
+        const QString id = saved.last().at(0).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.currentId(), id, kDeadlineMs);
+        QVERIFY(readAndJoined(controller));
+        QVERIFY2(controller.error().isEmpty(), qPrintable(controller.error()));
+        QVERIFY(controller.usesPeriod());
+        QVERIFY(controller.table()->totalRows() > 0);
+        QCOMPARE(controller.worklists()->count(), before + 1);
+
+        // Edited: the new account column is not in its result, which says so when it runs.
+        QVariantMap current = controller.currentForEditing();
+        QCOMPARE(current.value(QStringLiteral("id")).toString(), id);
+        controller.saveDefinition(id, QStringLiteral("Big accounts (renamed)"), {}, current.value(QStringLiteral("sql")).toString(),
+                                  QStringLiteral("customer_no"), true);
+        QVERIFY(saved.wait(kDeadlineMs));
+        QCOMPARE(saved.last().at(0).toString(), id);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.currentName() == QStringLiteral("Big accounts (renamed)") && !controller.loading(),
+                                 kDeadlineMs);
+        QVERIFY2(controller.error().contains(QStringLiteral("customer_no")), qPrintable(controller.error()));
+        QCOMPARE(controller.worklists()->count(), before + 1);
+
+        // A copy of the shipped one keeps its column labels and drill-down.
+        controller.open(kOffContract);
+        QVERIFY(readAndJoined(controller));
+        current = controller.currentForEditing();
+        QVERIFY(current.value(QStringLiteral("id")).toString().isEmpty());
+        controller.saveDefinition({}, QStringLiteral("My off-contract view"), {}, current.value(QStringLiteral("sql")).toString(),
+                                  current.value(QStringLiteral("accountColumn")).toString(), false, true);
+        QVERIFY(saved.wait(kDeadlineMs));
+        QTRY_COMPARE_WITH_TIMEOUT(controller.currentName(), QStringLiteral("My off-contract view"), kDeadlineMs);
+        QVERIFY(readAndJoined(controller));
+        QVERIFY(controller.hasDrillDown());
+        QVERIFY(controller.table()->columnLabels().contains(QStringLiteral("Leakage (below contract)")));
+        controller.removeCurrent();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.worklists()->count(), before + 1, kDeadlineMs);
+    }
 };
 
 QTEST_MAIN(WorklistsControllerTest)
