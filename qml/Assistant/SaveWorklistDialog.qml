@@ -105,23 +105,31 @@ Dialog {
         }
     }
 
-    footer: DialogButtonBox {
-        Button {
-            id: saveButton
+    footer: Pane {
+        background: null
 
-            objectName: "saveWorklist"
-            text: qsTr("Save")
-            enabled: nameField.text.trim() !== "" && !root.saving
-            onClicked: {
-                root.saving = true;
-                root.problem = "";
-                root.controller.saveAsWorklist(root.answerIndex, nameField.text, descriptionField.text, sharedBox.checked);
+        RowLayout {
+            anchors.right: parent.right
+            spacing: 8
+
+            Button {
+                id: saveButton
+
+                objectName: "saveWorklist"
+                highlighted: true
+                text: qsTr("Save")
+                enabled: nameField.text.trim() !== "" && !root.saving
+                onClicked: {
+                    root.saving = true;
+                    root.problem = "";
+                    root.controller.saveAsWorklist(root.answerIndex, nameField.text, descriptionField.text, sharedBox.checked);
+                }
             }
-        }
 
-        Button {
-            text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            Button {
+                text: qsTr("Cancel")
+                onClicked: root.reject()
+            }
         }
     }
 }

@@ -31,7 +31,7 @@ Dialog {
     }
 
     function openCurrent() {
-        const current = root.controller.currentForEditing();
+        const current = Object.assign({}, root.controller.currentForEditing());
         root.worklistId = current.id;
         root.fromCurrent = true;
         nameField.text = current.name;
@@ -144,22 +144,30 @@ Dialog {
         }
     }
 
-    footer: DialogButtonBox {
-        Button {
-            objectName: "editSave"
-            text: qsTr("Save")
-            enabled: nameField.text.trim() !== "" && sqlArea.text.trim() !== "" && accountField.text.trim() !== "" && !root.saving
-            onClicked: {
-                root.saving = true;
-                root.problem = "";
-                root.controller.saveDefinition(root.worklistId, nameField.text, descriptionField.text, sqlArea.text,
-                                               accountField.text, sharedBox.checked, root.fromCurrent);
-            }
-        }
+    footer: Pane {
+        background: null
 
-        Button {
-            text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        RowLayout {
+            anchors.right: parent.right
+            spacing: 8
+
+            Button {
+                objectName: "editSave"
+                highlighted: true
+                text: qsTr("Save")
+                enabled: nameField.text.trim() !== "" && sqlArea.text.trim() !== "" && accountField.text.trim() !== "" && !root.saving
+                onClicked: {
+                    root.saving = true;
+                    root.problem = "";
+                    root.controller.saveDefinition(root.worklistId, nameField.text, descriptionField.text, sqlArea.text,
+                                                   accountField.text, sharedBox.checked, root.fromCurrent);
+                }
+            }
+
+            Button {
+                text: qsTr("Cancel")
+                onClicked: root.reject()
+            }
         }
     }
 }
