@@ -19,7 +19,6 @@ Dialog {
     objectName: "followUpDialog"
     title: qsTr("Create follow-up tasks")
     modal: true
-    standardButtons: Dialog.Cancel
     width: 520
     anchors.centerIn: Overlay.overlay
     onOpened: subjectField.forceActiveFocus()
@@ -67,6 +66,11 @@ Dialog {
             id: notesArea
 
             objectName: "taskNotes"
+            background: Rectangle {
+                color: root.palette.base
+                border.color: notesArea.activeFocus ? root.palette.highlight : root.palette.mid
+                radius: 2
+            }
             wrapMode: TextArea.Wrap
             Layout.fillWidth: true
             Layout.preferredHeight: 90

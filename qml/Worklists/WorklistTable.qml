@@ -68,6 +68,12 @@ Item {
             root.currentLine = Math.max(0, Math.min(root.currentLine, root.table.rowCount() - 1));
             ++root.linesRevision;
         }
+
+        // The CRM's names arriving (not a selection or a task outcome) may need wider columns.
+        function onDataChanged(topLeft, bottomRight, roles) {
+            if (roles.length === 0 || roles.indexOf(Qt.DisplayRole) >= 0)
+                Qt.callLater(tableView.forceLayout);
+        }
     }
 
     Timer {
@@ -260,7 +266,8 @@ Item {
         }
     }
 
-    // Totals over every shown row, under their columns.
+    // Totals over every shown row, under their columns: a second header synced to the table, so it has
+    // the table's column widths and positions (also for columns laid out while scrolling far to the right).
     Rectangle {
         id: footer
 
@@ -270,39 +277,40 @@ Item {
         height: root.rowHeight + 2
         color: root.palette.button
 
+        HorizontalHeaderView {
+            objectName: "worklistFooter"
+            anchors.fill: parent
+            anchors.topMargin: 1
+            syncView: tableView
+            interactive: false
+            clip: true
+
+            delegate: Item {
+                id: total
+
+                required property int column
+
+                implicitHeight: root.rowHeight
+
+                Label {
+                    objectName: "footerCell" + total.column
+                    anchors.fill: parent
+                    leftPadding: 8
+                    rightPadding: 8
+                    verticalAlignment: Text.AlignVCenter
+                    horizontalAlignment: root.table.isNumericColumn(total.column) ? Text.AlignRight : Text.AlignLeft
+                    elide: Text.ElideRight
+                    font.bold: true
+                    // linesRevision: the totals change with the lines (footer() alone is not watched).
+                    text: root.linesRevision < 0 ? "" : total.column === 0 && root.table.footer(0) === "" ? qsTr("Total") : root.table.footer(total.column)
+                }
+            }
+        }
+
         Rectangle {
             width: parent.width
             height: 1
             color: root.palette.mid
-        }
-
-        Row {
-            x: -tableView.contentX
-            height: parent.height
-
-            Repeater {
-                model: root.table.columnLabels.length
-
-                delegate: Label {
-                    required property int index
-
-                    objectName: "footerCell" + index
-                    width: root.columnWidth(index)
-                    height: footer.height
-                    leftPadding: 8
-                    rightPadding: 8
-                    verticalAlignment: Text.AlignVCenter
-                    horizontalAlignment: root.table.isNumericColumn(index) ? Text.AlignRight : Text.AlignLeft
-                    elide: Text.ElideRight
-                    font.bold: true
-                    text: index === 0 && root.table.footer(0) === "" ? qsTr("Total") : root.table.footer(index)
-
-                    Connections {
-                        target: root.table
-                        function onViewChanged() { text = Qt.binding(() => index === 0 && root.table.footer(0) === "" ? qsTr("Total") : root.table.footer(index)); }
-                    }
-                }
-            }
         }
     }
 }
