@@ -355,7 +355,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../qml/Assistant/AnswerCard.qml" line="+94"/>
+        <location filename="../qml/Assistant/AnswerCard.qml" line="+95"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -396,7 +396,17 @@
         <translation>Doppelklicken Sie auf eine Zeile, um ihr Konto zu öffnen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Save as worklist…</source>
+        <translation>Als Arbeitsliste speichern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this query as a worklist of accounts, read live whenever it is opened</source>
+        <translation>Diese Abfrage als Arbeitsliste von Kunden behalten, bei jedem Öffnen live gelesen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
@@ -409,7 +419,7 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../ui/assistant/assistantcontroller.cpp" line="+65"/>
+        <location filename="../ui/assistant/assistantcontroller.cpp" line="+69"/>
         <source>No lakehouse is connected. The assistant answers questions from a lakehouse over MCP; connect one in Settings → Lakehouse.</source>
         <translation>Kein Lakehouse verbunden. Der Assistent beantwortet Fragen über MCP aus einem Lakehouse; verbinden Sie eines unter Einstellungen → Lakehouse.</translation>
     </message>
@@ -447,6 +457,16 @@
         <location line="+1"/>
         <source>CRM</source>
         <translation>CRM</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>This answer has no rows of accounts to keep as a worklist.</source>
+        <translation>Diese Antwort hat keine Kundenzeilen, die sich als Arbeitsliste behalten lassen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The query guard refused the SQL: %1</source>
+        <translation>Der Abfrageschutz hat das SQL abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -488,7 +508,7 @@
 <context>
     <name>AssistantPage</name>
     <message>
-        <location filename="../qml/Assistant/AssistantPage.qml" line="+53"/>
+        <location filename="../qml/Assistant/AssistantPage.qml" line="+59"/>
         <source>Export the rows as CSV</source>
         <translation>Zeilen als CSV exportieren</translation>
     </message>
@@ -528,7 +548,7 @@
         <translation>Zum Beispiel:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>This account: %1</source>
         <translation>Dieses Konto: %1</translation>
     </message>
@@ -695,6 +715,119 @@
         <location line="+0"/>
         <source>No requests yet. Each request a recipient makes to the share server is listed here.</source>
         <translation>Noch keine Anfragen. Jede Anfrage eines Empfängers an den Freigabeserver wird hier aufgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>BuiltInWorklists</name>
+    <message>
+        <location filename="../ui/worklists/builtintext.cpp" line="+8"/>
+        <source>Off-contract purchases</source>
+        <translation>Käufe außerhalb des Vertrags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts that bought items no running contract covered, or were billed below or above their contract price, in the period.</source>
+        <translation>Kunden, die im Zeitraum Artikel ohne laufenden Vertrag gekauft haben oder unter bzw. über ihrem Vertragspreis berechnet wurden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spend</source>
+        <translation>Gesamtumsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-contract spend</source>
+        <translation>Umsatz außerhalb des Vertrags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-contract %</source>
+        <translation>Außerhalb des Vertrags %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leakage (below contract)</source>
+        <translation>Preisabfluss (unter Vertrag)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overbilling (above contract)</source>
+        <translation>Überberechnung (über Vertrag)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-contract SKUs</source>
+        <translation>Artikel außerhalb des Vertrags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last order</source>
+        <translation>Letzte Bestellung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last off-contract order</source>
+        <translation>Letzte Bestellung außerhalb des Vertrags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract expiry</source>
+        <translation>Vertragsende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spend</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average billed price</source>
+        <translation>Durchschnittlich berechneter Preis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract price</source>
+        <translation>Vertragspreis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice lines</source>
+        <translation>Rechnungszeilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last invoiced</source>
+        <translation>Zuletzt berechnet</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1274,72 @@ Demo-ERP: %2</translation>
     </message>
 </context>
 <context>
+    <name>DrillDownPane</name>
+    <message>
+        <location filename="../qml/Worklists/DrillDownPane.qml" line="+24"/>
+        <source>Lines of %1</source>
+        <translation>Zeilen von %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>EditWorklistDialog</name>
+    <message>
+        <location filename="../qml/Worklists/EditWorklistDialog.qml" line="+29"/>
+        <source>New worklist</source>
+        <translation>Neue Arbeitsliste</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Edit worklist</source>
+        <translation>Arbeitsliste bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save a copy of the worklist</source>
+        <translation>Eine Kopie der Arbeitsliste speichern</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Description (optional)</source>
+        <translation>Beschreibung (optional)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SQL: one SELECT whose rows are accounts. {{period_start}} and {{period_end}} become the chosen period&apos;s dates.</source>
+        <translation>SQL: ein SELECT, dessen Zeilen Kunden sind. {{period_start}} und {{period_end}} werden zu den Daten des gewählten Zeitraums.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Column holding the account number or CRM id</source>
+        <translation>Spalte mit der Kundennummer oder CRM-ID</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Shared: everyone using this Lakeshore settings store sees it</source>
+        <translation>Geteilt: alle, die diesen Lakeshore-Einstellungsspeicher nutzen, sehen sie</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <location filename="../ui/core/errortext.cpp" line="+12"/>
@@ -1211,6 +1410,108 @@ Demo-ERP: %2</translation>
         <location line="+8"/>
         <source>“%1”</source>
         <translation>„%1“</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../qml/Worklists/FilterBar.qml" line="+29"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Column to filter</source>
+        <translation>Zu filternde Spalte</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add filter</source>
+        <translation>Filter hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Match all (AND)</source>
+        <translation>Alle erfüllt (UND)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match any (OR)</source>
+        <translation>Eine erfüllt (ODER)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remove this filter</source>
+        <translation>Diesen Filter entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear filters</source>
+        <translation>Filter löschen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../qml/Worklists/FollowUpDialog.qml" line="+20"/>
+        <source>Create follow-up tasks</source>
+        <translation>Nachfassaufgaben anlegen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>One task per selected account (%n account(s)), assigned to the account&apos;s owner in the CRM. The account&apos;s figures from this worklist go into the task&apos;s description.</source>
+        <translation>
+            <numerusform>Eine Aufgabe je ausgewähltem Kunden (%n Kunde), dem Kundenverantwortlichen im CRM zugewiesen. Die Zahlen des Kunden aus dieser Arbeitsliste stehen in der Beschreibung der Aufgabe.</numerusform>
+            <numerusform>Eine Aufgabe je ausgewähltem Kunden (%n Kunden), dem jeweiligen Kundenverantwortlichen im CRM zugewiesen. Die Zahlen des Kunden aus dieser Arbeitsliste stehen in der Beschreibung der Aufgabe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes (optional)</source>
+        <translation>Notizen (optional)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Create %n task(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe anlegen</numerusform>
+            <numerusform>%n Aufgaben anlegen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1541,13 +1842,13 @@ Demo-ERP: %2</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+26"/>
+        <location filename="../qml/Main.qml" line="+27"/>
         <source>Lakeshore — demo tenant</source>
         <translation>Lakeshore — Demo-Umgebung</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Lakeshore</source>
         <translation>Lakeshore</translation>
     </message>
@@ -1590,6 +1891,11 @@ Demo-ERP: %2</translation>
         <location line="+0"/>
         <source>Sharing</source>
         <translation>Freigaben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Worklists</source>
+        <translation>Arbeitslisten</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2617,7 +2923,7 @@ leer: jede Adresse</translation>
 <context>
     <name>ResultTable</name>
     <message>
-        <location filename="../ui/assistant/cellformat.cpp" line="+51"/>
+        <location filename="../ui/assistant/cellformat.cpp" line="+56"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -2630,7 +2936,7 @@ leer: jede Adresse</translation>
 <context>
     <name>ResultTableModel</name>
     <message>
-        <location filename="../ui/assistant/resulttablemodel.cpp" line="+325"/>
+        <location filename="../ui/assistant/resulttablemodel.cpp" line="+334"/>
         <source>An export of this table is still running.</source>
         <translation>Ein Export dieser Tabelle läuft noch.</translation>
     </message>
@@ -2651,6 +2957,44 @@ leer: jede Adresse</translation>
         <location line="+2"/>
         <source>Could not save %1: %2.</source>
         <translation>%1 konnte nicht gespeichert werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveWorklistDialog</name>
+    <message>
+        <location filename="../qml/Assistant/SaveWorklistDialog.qml" line="+28"/>
+        <source>Save as worklist</source>
+        <translation>Als Arbeitsliste speichern</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Description (optional)</source>
+        <translation>Beschreibung (optional)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shared: everyone using this Lakeshore settings store sees it</source>
+        <translation>Geteilt: alle, die diesen Lakeshore-Einstellungsspeicher nutzen, sehen sie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The worklist keeps the query, not its rows: it is read live from the lakehouse each time it is opened.</source>
+        <translation>Die Arbeitsliste behält die Abfrage, nicht ihre Zeilen: Sie wird bei jedem Öffnen live aus dem Lakehouse gelesen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2906,7 +3250,7 @@ leer: jede Adresse</translation>
         <translation>Es gibt keine CRM-Verbindung, aus der die Tabellen gelesen werden können.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The snapshot did not run: %1</source>
         <translation>Der Snapshot wurde nicht ausgeführt: %1</translation>
     </message>
@@ -2924,7 +3268,7 @@ leer: jede Adresse</translation>
         <translation>Snapshot um %1: %2 veröffentlicht; fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The app is not ready yet.</source>
         <translation>Die App ist noch nicht bereit.</translation>
     </message>
@@ -2934,7 +3278,7 @@ leer: jede Adresse</translation>
         <translation>Dies ist kein verwendbares config.share-Profil: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The share server</source>
         <translation>Der Freigabeserver</translation>
     </message>
@@ -3214,7 +3558,7 @@ leer: jede Adresse</translation>
 <context>
     <name>TableStateModel</name>
     <message>
-        <location filename="../ui/sharing/tablestatemodel.cpp" line="+58"/>
+        <location filename="../ui/sharing/tablestatemodel.cpp" line="+59"/>
         <source>not published yet</source>
         <translation>noch nicht veröffentlicht</translation>
     </message>
@@ -3332,9 +3676,589 @@ leer: jede Adresse</translation>
     </message>
 </context>
 <context>
+    <name>WorklistTable</name>
+    <message>
+        <location filename="../qml/Worklists/WorklistTable.qml" line="+322"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistTableModel</name>
+    <message>
+        <location filename="../ui/worklists/worklisttablemodel.cpp" line="+40"/>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not contain</source>
+        <translation>enthält nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is</source>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not</source>
+        <translation>ist nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is before</source>
+        <translation>liegt vor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is on or before</source>
+        <translation>liegt am oder vor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is after</source>
+        <translation>liegt nach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is on or after</source>
+        <translation>liegt am oder nach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not empty</source>
+        <translation>ist nicht leer</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <location line="+9"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Not in CRM</source>
+        <translation>Nicht im CRM</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Territory not read yet</source>
+        <translation>Gebiet noch nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Territory not known</source>
+        <translation>Gebiet unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner not read yet</source>
+        <translation>Verantwortlicher noch nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner not known</source>
+        <translation>Verantwortlicher unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>%1 · %n account(s)</source>
+        <translation>
+            <numerusform>%1 · %n Kunde</numerusform>
+            <numerusform>%1 · %n Kunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total %1</source>
+        <translation>Summe %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Owner</source>
+        <translation>Verantwortlicher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Territory</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account status</source>
+        <translation>Kundenstatus</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>A filter names a column or a comparison this worklist does not have.</source>
+        <translation>Ein Filter nennt eine Spalte oder einen Vergleich, den diese Arbeitsliste nicht hat.</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistsController</name>
+    <message>
+        <location filename="../ui/worklists/worklistscontroller.cpp" line="+127"/>
+        <source>Saved worklists cannot be read: the settings store is not open.</source>
+        <translation>Gespeicherte Arbeitslisten können nicht gelesen werden: Der Einstellungsspeicher ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved worklists could not be read: %1</source>
+        <translation>Gespeicherte Arbeitslisten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n saved worklist(s) could not be read and are not listed.</source>
+        <translation>
+            <numerusform>%n gespeicherte Arbeitsliste konnte nicht gelesen werden und wird nicht angezeigt.</numerusform>
+            <numerusform>%n gespeicherte Arbeitslisten konnten nicht gelesen werden und werden nicht angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Cancelled. Refresh to read the worklist again.</source>
+        <translation>Abgebrochen. Aktualisieren liest die Arbeitsliste erneut.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a period.</source>
+        <translation>Wählen Sie einen Zeitraum.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the period&apos;s dates as YYYY-MM-DD.</source>
+        <translation>Geben Sie die Daten des Zeitraums als JJJJ-MM-TT ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>That is not a period: %1</source>
+        <translation>Das ist kein Zeitraum: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+497"/>
+        <source>Lakeshore is not connected yet.</source>
+        <translation>Lakeshore ist noch nicht verbunden.</translation>
+    </message>
+    <message>
+        <location line="-488"/>
+        <source>No lakehouse is connected; connect one in Settings → Lakehouse.</source>
+        <translation>Kein Lakehouse ist verbunden; verbinden Sie eines unter Einstellungen → Lakehouse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lakehouse cannot be used: %1</source>
+        <translation>Das Lakehouse kann nicht genutzt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the settings store is not open</source>
+        <translation>der Einstellungsspeicher ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its lakehouse connection was removed</source>
+        <translation>ihre Lakehouse-Verbindung wurde entfernt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its MCP server was removed</source>
+        <translation>ihr MCP-Server wurde entfernt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>This worklist&apos;s lakehouse cannot be used: %1</source>
+        <translation>Das Lakehouse dieser Arbeitsliste kann nicht genutzt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connecting to the lakehouse…</source>
+        <translation>Verbindung zum Lakehouse…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+127"/>
+        <source>lakehouse</source>
+        <translation>Lakehouse</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+175"/>
+        <location line="+86"/>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location line="-222"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Follow up: %1</source>
+        <translation>Nachfassen: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter the due date as YYYY-MM-DD.</source>
+        <translation>Geben Sie das Fälligkeitsdatum als JJJJ-MM-TT ein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Period: %1 to %2</source>
+        <translation>Zeitraum: %1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not written: the account&apos;s owner is not known (the CRM has not been read for it).</source>
+        <translation>Nicht geschrieben: Der Kundenverantwortliche ist unbekannt (das CRM wurde für diesen Kunden nicht gelesen).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Writing the task…</source>
+        <translation>Aufgabe wird geschrieben…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Task created</source>
+        <translation>Aufgabe angelegt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not created: %1</source>
+        <translation>Nicht angelegt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n follow-up task(s) created in the CRM.</source>
+        <translation>
+            <numerusform>%n Nachfassaufgabe im CRM angelegt.</numerusform>
+            <numerusform>%n Nachfassaufgaben im CRM angelegt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 created, %2 not created; the rows say why. Select them and try again.</source>
+        <translation>%1 angelegt, %2 nicht angelegt; die Zeilen nennen den Grund. Wählen Sie sie aus und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No task was written: the owners of the selected accounts are not known. Retry the CRM read first.</source>
+        <translation>Keine Aufgabe wurde geschrieben: Die Verantwortlichen der ausgewählten Kunden sind unbekannt. Lesen Sie zuerst das CRM erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 exportiert.</numerusform>
+            <numerusform>%n Zeilen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The export failed: %1 (%2).</source>
+        <translation>Der Export ist fehlgeschlagen: %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The CRM has no account %1.</source>
+        <translation>Das CRM hat keinen Kunden %1.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The worklist could not be removed: %1</source>
+        <translation>Die Arbeitsliste konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Copy of %1</source>
+        <translation>Kopie von %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistsPage</name>
+    <message>
+        <location filename="../qml/Worklists/WorklistsPage.qml" line="+45"/>
+        <source>Export the worklist as CSV</source>
+        <translation>Die Arbeitsliste als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove the worklist?</source>
+        <translation>Arbeitsliste entfernen?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” is removed for everyone who sees it. Its rows were never stored; nothing else is lost.</source>
+        <translation>„%1“ wird für alle entfernt, die sie sehen. Ihre Zeilen wurden nie gespeichert; sonst geht nichts verloren.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Worklists</source>
+        <translation>Arbeitslisten</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Built in · shared</source>
+        <translation>Mitgeliefert · geteilt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shared · by %1</source>
+        <translation>Geteilt · von %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New worklist…</source>
+        <translation>Neue Arbeitsliste…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A lakehouse query whose rows are accounts; an assistant answer can become one too (Save as worklist…)</source>
+        <translation>Eine Lakehouse-Abfrage, deren Zeilen Kunden sind; auch eine Antwort des Assistenten kann eine werden (Als Arbeitsliste speichern…)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose a worklist on the left. Its rows are read live from the lakehouse and joined with the CRM; nothing is stored.</source>
+        <translation>Wählen Sie links eine Arbeitsliste. Ihre Zeilen werden live aus dem Lakehouse gelesen und mit dem CRM verknüpft; nichts wird gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save a copy…</source>
+        <translation>Kopie speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the name, SQL, account column or sharing</source>
+        <translation>Name, SQL, Kundenspalte oder Freigabe ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep your own copy to change</source>
+        <translation>Eine eigene Kopie zum Ändern behalten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom…</source>
+        <translation>Eigener…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>From YYYY-MM-DD</source>
+        <translation>Von JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>To YYYY-MM-DD</source>
+        <translation>Bis JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing</source>
+        <translation>Nichts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>Verantwortlicher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Territory</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop reading (Esc)</source>
+        <translation>Lesen abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read the lakehouse and the CRM again (F5)</source>
+        <translation>Lakehouse und CRM erneut lesen (F5)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The CRM could not be read, so owners and territories are unknown: %1</source>
+        <translation>Das CRM konnte nicht gelesen werden, daher sind Verantwortliche und Gebiete unbekannt: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n account(s)</source>
+        <translation>
+            <numerusform>%1 von %n Kunde</numerusform>
+            <numerusform>%1 von %n Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>· %n selected</source>
+        <translation>
+            <numerusform>· %n ausgewählt</numerusform>
+            <numerusform>· %n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>· read from %1 at %2</source>
+        <translation>· gelesen aus %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · reading owners from the CRM…</source>
+        <translation> · Verantwortliche werden aus dem CRM gelesen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · CRM read at %1</source>
+        <translation> · CRM gelesen um %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select all</source>
+        <translation>Alle auswählen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create follow-ups…</source>
+        <translation>Nachfassaufgaben anlegen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One CRM task per selected account, for its owner (Ctrl+T)</source>
+        <translation>Eine CRM-Aufgabe je ausgewähltem Kunden, für dessen Verantwortlichen (Strg+T)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open account</source>
+        <translation>Kunden öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Drill down</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The account&apos;s lines by item (Ctrl+D)</source>
+        <translation>Die Zeilen des Kunden nach Artikel (Strg+D)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing follow-up tasks to the CRM…</source>
+        <translation>Nachfassaufgaben werden ins CRM geschrieben…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="+66"/>
+        <location filename="../app/lakeshore/main.cpp" line="+67"/>
         <source>Lakehouse-native desktop CRM.
 
 %1</source>
@@ -3384,8 +4308,8 @@ leer: jede Adresse</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Show this page first: accounts, settings, lakehouse (Settings → Lakehouse), assistant or sharing.</source>
-        <translation>Zuerst diese Seite zeigen: accounts, settings, lakehouse (Einstellungen → Lakehouse), assistant oder sharing.</translation>
+        <source>Show this page first: accounts, settings, lakehouse (Settings → Lakehouse), assistant, sharing or worklists.</source>
+        <translation>Diese Seite zuerst zeigen: accounts, settings, lakehouse (Einstellungen → Lakehouse), assistant, sharing oder worklists.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3394,6 +4318,16 @@ leer: jede Adresse</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Show Worklists and open this worklist (an id; &quot;off-contract&quot; for the shipped Off-contract purchases); with --screenshot the shot is taken once it is read and joined with the CRM.</source>
+        <translation>Arbeitslisten zeigen und diese Arbeitsliste öffnen (eine ID; &quot;off-contract&quot; für die mitgelieferten Käufe außerhalb des Vertrags); mit --screenshot wird das Bild aufgenommen, sobald sie gelesen und mit dem CRM verknüpft ist.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With --worklist: group it by owner or territory.</source>
+        <translation>Mit --worklist: nach Verantwortlichem (owner) oder Gebiet (territory) gruppieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Show the Assistant and ask this question (with --screenshot: the shot is taken once the answer is shown).</source>
         <translation>Den Assistenten anzeigen und diese Frage stellen (mit --screenshot: Der Screenshot wird aufgenommen, sobald die Antwort angezeigt wird).</translation>
     </message>

@@ -355,7 +355,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../qml/Assistant/AnswerCard.qml" line="+94"/>
+        <location filename="../qml/Assistant/AnswerCard.qml" line="+95"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -396,7 +396,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Save as worklist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this query as a worklist of accounts, read live whenever it is opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -409,7 +419,7 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../ui/assistant/assistantcontroller.cpp" line="+65"/>
+        <location filename="../ui/assistant/assistantcontroller.cpp" line="+69"/>
         <source>No lakehouse is connected. The assistant answers questions from a lakehouse over MCP; connect one in Settings → Lakehouse.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,6 +456,16 @@
     <message>
         <location line="+1"/>
         <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>This answer has no rows of accounts to keep as a worklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The query guard refused the SQL: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -488,7 +508,7 @@
 <context>
     <name>AssistantPage</name>
     <message>
-        <location filename="../qml/Assistant/AssistantPage.qml" line="+53"/>
+        <location filename="../qml/Assistant/AssistantPage.qml" line="+59"/>
         <source>Export the rows as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,7 +548,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>This account: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,6 +714,119 @@
     <message>
         <location line="+0"/>
         <source>No requests yet. Each request a recipient makes to the share server is listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BuiltInWorklists</name>
+    <message>
+        <location filename="../ui/worklists/builtintext.cpp" line="+8"/>
+        <source>Off-contract purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts that bought items no running contract covered, or were billed below or above their contract price, in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-contract spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-contract %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leakage (below contract)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overbilling (above contract)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-contract SKUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last off-contract order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average billed price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last invoiced</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1140,6 +1273,72 @@ Demo ERP: %2</source>
     </message>
 </context>
 <context>
+    <name>DrillDownPane</name>
+    <message>
+        <location filename="../qml/Worklists/DrillDownPane.qml" line="+24"/>
+        <source>Lines of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditWorklistDialog</name>
+    <message>
+        <location filename="../qml/Worklists/EditWorklistDialog.qml" line="+29"/>
+        <source>New worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Edit worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save a copy of the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Description (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SQL: one SELECT whose rows are accounts. {{period_start}} and {{period_end}} become the chosen period&apos;s dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Column holding the account number or CRM id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Shared: everyone using this Lakeshore settings store sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <location filename="../ui/core/errortext.cpp" line="+12"/>
@@ -1209,6 +1408,108 @@ Demo ERP: %2</source>
     <message>
         <location line="+8"/>
         <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../qml/Worklists/FilterBar.qml" line="+29"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Column to filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Match all (AND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match any (OR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remove this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../qml/Worklists/FollowUpDialog.qml" line="+20"/>
+        <source>Create follow-up tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>One task per selected account (%n account(s)), assigned to the account&apos;s owner in the CRM. The account&apos;s figures from this worklist go into the task&apos;s description.</source>
+        <translation>
+            <numerusform>One task per selected account (%n account), assigned to the account&apos;s owner in the CRM. The account&apos;s figures from this worklist go into the task&apos;s description.</numerusform>
+            <numerusform>One task per selected account (%n accounts), assigned to the account&apos;s owner in the CRM. The account&apos;s figures from this worklist go into the task&apos;s description.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Create %n task(s)</source>
+        <translation>
+            <numerusform>Create %n task</numerusform>
+            <numerusform>Create %n tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1540,13 +1841,13 @@ Demo ERP: %2</source>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+26"/>
+        <location filename="../qml/Main.qml" line="+27"/>
         <source>Lakeshore — demo tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Lakeshore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1588,6 +1889,11 @@ Demo ERP: %2</source>
     <message>
         <location line="+0"/>
         <source>Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Worklists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2611,7 +2917,7 @@ empty: any address</source>
 <context>
     <name>ResultTable</name>
     <message>
-        <location filename="../ui/assistant/cellformat.cpp" line="+51"/>
+        <location filename="../ui/assistant/cellformat.cpp" line="+56"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2624,7 +2930,7 @@ empty: any address</source>
 <context>
     <name>ResultTableModel</name>
     <message>
-        <location filename="../ui/assistant/resulttablemodel.cpp" line="+325"/>
+        <location filename="../ui/assistant/resulttablemodel.cpp" line="+334"/>
         <source>An export of this table is still running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2644,6 +2950,44 @@ empty: any address</source>
     <message>
         <location line="+2"/>
         <source>Could not save %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveWorklistDialog</name>
+    <message>
+        <location filename="../qml/Assistant/SaveWorklistDialog.qml" line="+28"/>
+        <source>Save as worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Description (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shared: everyone using this Lakeshore settings store sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The worklist keeps the query, not its rows: it is read live from the lakehouse each time it is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2900,7 +3244,7 @@ empty: any address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The snapshot did not run: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2918,7 +3262,7 @@ empty: any address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The app is not ready yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2928,7 +3272,7 @@ empty: any address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The share server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3208,7 +3552,7 @@ empty: any address</source>
 <context>
     <name>TableStateModel</name>
     <message>
-        <location filename="../ui/sharing/tablestatemodel.cpp" line="+58"/>
+        <location filename="../ui/sharing/tablestatemodel.cpp" line="+59"/>
         <source>not published yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3326,9 +3670,589 @@ empty: any address</source>
     </message>
 </context>
 <context>
+    <name>WorklistTable</name>
+    <message>
+        <location filename="../qml/Worklists/WorklistTable.qml" line="+322"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistTableModel</name>
+    <message>
+        <location filename="../ui/worklists/worklisttablemodel.cpp" line="+40"/>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not contain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is on or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is on or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <location line="+9"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Not in CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Territory not read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Territory not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner not read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>%1 · %n account(s)</source>
+        <translation>
+            <numerusform>%1 · %n account</numerusform>
+            <numerusform>%1 · %n accounts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>A filter names a column or a comparison this worklist does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistsController</name>
+    <message>
+        <location filename="../ui/worklists/worklistscontroller.cpp" line="+127"/>
+        <source>Saved worklists cannot be read: the settings store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved worklists could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n saved worklist(s) could not be read and are not listed.</source>
+        <translation>
+            <numerusform>%n saved worklist could not be read and are not listed.</numerusform>
+            <numerusform>%n saved worklists could not be read and are not listed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Cancelled. Refresh to read the worklist again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the period&apos;s dates as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>That is not a period: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+497"/>
+        <source>Lakeshore is not connected yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-488"/>
+        <source>No lakehouse is connected; connect one in Settings → Lakehouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lakehouse cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the settings store is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its lakehouse connection was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its MCP server was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>This worklist&apos;s lakehouse cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connecting to the lakehouse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+127"/>
+        <source>lakehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+175"/>
+        <location line="+86"/>
+        <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-222"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Follow up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter the due date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Period: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not written: the account&apos;s owner is not known (the CRM has not been read for it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Writing the task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Task created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n follow-up task(s) created in the CRM.</source>
+        <translation>
+            <numerusform>%n follow-up task created in the CRM.</numerusform>
+            <numerusform>%n follow-up tasks created in the CRM.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 created, %2 not created; the rows say why. Select them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No task was written: the owners of the selected accounts are not known. Retry the CRM read first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The export failed: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The CRM has no account %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The worklist could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Copy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistsPage</name>
+    <message>
+        <location filename="../qml/Worklists/WorklistsPage.qml" line="+45"/>
+        <source>Export the worklist as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove the worklist?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” is removed for everyone who sees it. Its rows were never stored; nothing else is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Worklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Built in · shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shared · by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New worklist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A lakehouse query whose rows are accounts; an assistant answer can become one too (Save as worklist…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose a worklist on the left. Its rows are read live from the lakehouse and joined with the CRM; nothing is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the name, SQL, account column or sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep your own copy to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>From YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>To YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop reading (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read the lakehouse and the CRM again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The CRM could not be read, so owners and territories are unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n account(s)</source>
+        <translation>
+            <numerusform>%1 of %n account</numerusform>
+            <numerusform>%1 of %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>· %n selected</source>
+        <translation>
+            <numerusform>· %n selected</numerusform>
+            <numerusform>· %n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>· read from %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · reading owners from the CRM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · CRM read at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create follow-ups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One CRM task per selected account, for its owner (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Drill down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The account&apos;s lines by item (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing follow-up tasks to the CRM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/lakeshore/main.cpp" line="+66"/>
+        <location filename="../app/lakeshore/main.cpp" line="+67"/>
         <source>Lakehouse-native desktop CRM.
 
 %1</source>
@@ -3376,7 +4300,7 @@ empty: any address</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Show this page first: accounts, settings, lakehouse (Settings → Lakehouse), assistant or sharing.</source>
+        <source>Show this page first: accounts, settings, lakehouse (Settings → Lakehouse), assistant, sharing or worklists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3386,6 +4310,16 @@ empty: any address</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>Show Worklists and open this worklist (an id; &quot;off-contract&quot; for the shipped Off-contract purchases); with --screenshot the shot is taken once it is read and joined with the CRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With --worklist: group it by owner or territory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Show the Assistant and ask this question (with --screenshot: the shot is taken once the answer is shown).</source>
         <translation type="unfinished"></translation>
     </message>

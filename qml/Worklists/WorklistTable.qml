@@ -212,8 +212,25 @@ Item {
             color: cell.lineKind !== 1 ? root.palette.button
                  : cell.selected ? Qt.tint(root.palette.base, "#332f6fd6")
                  : (cell.row % 2 ? root.palette.alternateBase : root.palette.base)
-            border.color: root.palette.highlight
-            border.width: cell.current && tableView.activeFocus ? 1 : 0
+
+            // The current line: a band across the whole row (top and bottom edges), not a box per cell.
+            Rectangle {
+                visible: cell.current && tableView.activeFocus
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: parent.top
+                height: 2
+                color: root.palette.highlight
+            }
+
+            Rectangle {
+                visible: cell.current && tableView.activeFocus
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                height: 2
+                color: root.palette.highlight
+            }
 
             CheckBox {
                 id: check

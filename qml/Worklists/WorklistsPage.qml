@@ -60,13 +60,13 @@ Item {
 
         title: qsTr("Remove the worklist?")
         modal: true
+        width: 460
         anchors.centerIn: Overlay.overlay
         standardButtons: Dialog.Cancel | Dialog.Ok
 
-        Label {
+        contentItem: Label {
             text: qsTr("“%1” is removed for everyone who sees it. Its rows were never stored; nothing else is lost.").arg(controller.currentName)
             wrapMode: Text.Wrap
-            width: 420
         }
 
         onAccepted: controller.removeCurrent()
@@ -285,6 +285,7 @@ Item {
 
                     objectName: "periodBox"
                     visible: controller.usesPeriod
+                    Layout.preferredWidth: 170
                     textRole: "label"
                     valueRole: "kind"
                     model: [{ kind: "last-90-days", label: qsTr("Last 90 days") },
@@ -491,13 +492,27 @@ Item {
                 }
             }
 
-            Label {
-                objectName: "taskSummary"
+            RowLayout {
                 visible: controller.taskSummary !== "" || controller.writingTasks
-                text: controller.writingTasks ? qsTr("Writing follow-up tasks to the CRM…") : controller.taskSummary
-                color: controller.taskSummaryIsError ? "#b3261e" : "#2e7d32"
-                wrapMode: Text.Wrap
                 Layout.fillWidth: true
+
+                Label {
+                    objectName: "taskSummary"
+                    text: controller.writingTasks ? qsTr("Writing follow-up tasks to the CRM…") : controller.taskSummary
+                    color: controller.taskSummaryIsError ? "#b3261e" : "#2e7d32"
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+
+                ToolButton {
+                    objectName: "dismissTaskSummary"
+                    visible: !controller.writingTasks
+                    text: "✕"
+                    Accessible.name: qsTr("Dismiss")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Dismiss")
+                    onClicked: controller.dismissTaskSummary()
+                }
             }
 
             Label {

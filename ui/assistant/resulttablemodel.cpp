@@ -120,6 +120,13 @@ void ResultTableModel::growResult(assistant::ResultSet grown)
         sort(m_wantedSortColumn, m_wantedSortOrder);
 }
 
+void ResultTableModel::setColumnLabels(std::map<std::string, QString> labels)
+{
+    m_labels = std::move(labels);
+    if (columnCount() > 0)
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
 void ResultTableModel::addAccount(const std::string &number, assistant::AccountRef account)
 {
     m_accounts[number] = std::move(account);
@@ -179,6 +186,8 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
     const std::string &name = m_rows.columns()[static_cast<std::size_t>(section)].name;
     switch (role) {
     case Qt::DisplayRole:
+        if (const auto label = m_labels.find(name); label != m_labels.end())
+            return label->second;
         return ui::columnLabel(name);
     case Qt::ToolTipRole:
         return QString::fromStdString(name);

@@ -50,6 +50,8 @@ public:
     // A larger snapshot of the same result while it is still being decoded: its new rows are inserted
     // (a sort in effect is run again to take them in); anything else is ignored.
     void growResult(lakeshore::assistant::ResultSet grown);
+    // Headers to show instead of the ones made from column names (SQL name -> label); a worklist's hints.
+    void setColumnLabels(std::map<std::string, QString> labels);
     // Tells the model about an account found later (findAccount), so its rows open directly next time.
     void addAccount(const std::string &number, lakeshore::assistant::AccountRef account);
     [[nodiscard]] const lakeshore::assistant::ResultSet &resultSet() const { return m_rows; }
@@ -113,6 +115,7 @@ private:
     std::map<std::string, lakeshore::assistant::MetricFormat> m_formatsByName; // as the answer gave them
     std::string m_accountColumnName;
     std::map<std::string, lakeshore::assistant::AccountRef> m_accounts;
+    std::map<std::string, QString> m_labels; // header overrides by SQL name
     std::vector<std::uint32_t> m_order; // view row → result row; empty = as sent
     int m_sortColumn = -1;              // the sort shown
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

@@ -162,6 +162,10 @@ void WorklistsController::open(const QString &id)
     closeDrillDown();
     m_definition = *definition;
     m_table->clear();
+    m_taskSummary.clear();
+    m_exportMessage.clear();
+    Q_EMIT tasksChanged();
+    Q_EMIT exportChanged();
     m_hasResult = false;
     m_period = QString::fromLatin1(worklists::periodName(
         m_definition.defaultPeriod == worklists::PeriodKind::None ? worklists::PeriodKind::Last12Months
@@ -372,7 +376,7 @@ void WorklistsController::run()
 
 void WorklistsController::joinLines(int first, int last)
 {
-    if (!m_hasResult)
+    if (!m_hasResult || !m_joinError.isEmpty()) // after a failure only Retry reads the CRM again
         return;
     startJoin(m_table->rowsOnLines(first, last), true);
 }
@@ -479,10 +483,21 @@ void WorklistsController::drillDown(int line)
                                     controller->m_detailError = ui::errorText(rows.error(), tr("lakehouse"));
                                 } else {
                                     std::map<std::string, assistant::MetricFormat> formats;
-                                    for (const auto &hint : controller->m_definition.detailColumns)
+                                    std::map<std::string, QString> labels;
+                                    const auto &definition = controller->m_definition;
+                                    for (const auto &hint : definition.detailColumns) {
+                                        const auto column = worklists::findColumn(rows.value().rows, hint.column);
+                                        if (!column)
+                                            continue;
+                                        const std::string &name = rows.value().rows.columns()[*column].name;
                                         if (auto format = metricFormat(hint.format))
-                                            if (auto column = worklists::findColumn(rows.value().rows, hint.column))
-                                                formats[rows.value().rows.columns()[*column].name] = *format;
+                                            formats[name] = *format;
+                                        if (!hint.label.empty())
+                                            labels[name] = definition.builtIn()
+                                                               ? QCoreApplication::translate("BuiltInWorklists", hint.label.c_str())
+                                                               : QString::fromStdString(hint.label);
+                                    }
+                                    controller->m_detail->setColumnLabels(std::move(labels));
                                     controller->m_detailSql = QString::fromStdString(rows.value().sql);
                                     controller->m_detail->setResult(std::move(rows.value().rows), formats, {}, {});
                                 }
@@ -529,7 +544,8 @@ QString WorklistsController::defaultSubject() const
 
 QString WorklistsController::defaultDueDate() const
 {
-    return QDate::currentDate().addDays(7).toString(Qt::ISODate);
+    const auto today = domain::Date::parse(this->today()).value_or(domain::Date::today());
+    return QString::fromStdString(today.addDays(7).iso());
 }
 
 void WorklistsController::createFollowUps(const QString &subject, const QString &notes, const QString &dueDate)

@@ -1,6 +1,7 @@
 #include "worklisttablemodel.h"
 
 #include "cellformat.h"
+#include "columnlabel.h"
 
 #include <algorithm>
 #include <QCoreApplication>
@@ -342,7 +343,7 @@ QString WorklistTableModel::labelOf(std::size_t tableColumn) const
         }
     }
     if (column.label.empty())
-        return QString::fromStdString(column.name);
+        return lakeshore::ui::columnLabel(column.name);
     // Built-in definitions' labels are translated; a saved definition's come back as written.
     return QCoreApplication::translate("BuiltInWorklists", column.label.c_str());
 }
