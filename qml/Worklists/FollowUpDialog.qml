@@ -77,18 +77,26 @@ Dialog {
         }
     }
 
-    footer: DialogButtonBox {
-        Button {
-            objectName: "createTasks"
-            text: qsTr("Create %n task(s)", "", root.controller.table.selectedCount)
-            enabled: subjectField.text.trim() !== "" && root.controller.table.selectedCount > 0
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-        }
+    footer: Pane {
+        background: null
 
-        Button {
-            objectName: "cancelTasks"
-            text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        RowLayout {
+            anchors.right: parent.right
+            spacing: 8
+
+            Button {
+                objectName: "createTasks"
+                text: qsTr("Create %n task(s)", "", root.controller.table.selectedCount)
+                highlighted: true
+                enabled: subjectField.text.trim() !== "" && root.controller.table.selectedCount > 0
+                onClicked: root.accept()
+            }
+
+            Button {
+                objectName: "cancelTasks"
+                text: qsTr("Cancel")
+                onClicked: root.reject()
+            }
         }
     }
 
