@@ -300,6 +300,7 @@ void WorklistsController::run()
     m_joinCancel = CancelToken();
     m_joinsRunning = 0;
     m_joining = false;
+    m_join.reset(); // a refresh reads the CRM's owner and territory names again too
     const std::uint64_t runId = ++m_runId;
     m_loading = true;
     m_error.clear();
@@ -315,7 +316,11 @@ void WorklistsController::run()
             Q_EMIT self->runChanged();
             return;
         }
-        self->m_runner = std::make_unique<worklists::Runner>(lakehouse);
+        // One runner per lakehouse: replacing it would wait, on this thread, for a large decode it still holds.
+        if (self->m_runnerFor != lakehouse.get()) {
+            self->m_runner = std::make_unique<worklists::Runner>(lakehouse);
+            self->m_runnerFor = lakehouse.get();
+        }
         worklists::SqlValues values;
         if (self->usesPeriod()) {
             const auto kind = worklists::parsePeriod(self->m_period.toStdString());

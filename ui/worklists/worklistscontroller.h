@@ -173,6 +173,7 @@ private:
     std::string m_lakehouseFor;                                   // the connection id it was made for
     const void *m_lakehouseCrm = nullptr;                         // the CRM connector it was made with
     std::unique_ptr<lakeshore::worklists::Runner> m_runner;
+    const void *m_runnerFor = nullptr; // the lakehouse the runner runs on
     std::unique_ptr<lakeshore::worklists::CrmJoin> m_join;
     const void *m_joinCrm = nullptr;
     bool m_listLoading = false;
