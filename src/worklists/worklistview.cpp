@@ -95,7 +95,7 @@ Result<Test> prepare(const WorklistTable &table, const Condition &condition)
         return makeError(ErrorKind::Invalid, "a filter names a column the worklist does not have");
     const auto &column = table.columns()[condition.column];
     const std::string &label = column.label.empty() ? column.name : column.label;
-    Test test{condition.column, condition.op};
+    Test test{condition.column, condition.op, false, 0, {}};
     if (condition.op == FilterOp::IsEmpty || condition.op == FilterOp::IsNotEmpty)
         return test;
     if (isNumeric(column.format) && column.queryColumn) {
