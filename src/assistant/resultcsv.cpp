@@ -17,7 +17,9 @@ bool looksLikeFormula(std::string_view text)
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-void appendTextField(std::string &line, std::string_view text)
+} // namespace
+
+void appendCsvTextField(std::string &line, std::string_view text)
 {
     const bool defuse = looksLikeFormula(text);
     const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
@@ -36,8 +38,6 @@ void appendTextField(std::string &line, std::string_view text)
         line += text;
     }
 }
-
-} // namespace
 
 Status ResultSet::writeCsv(std::ostream &out, const CsvOptions &options) const
 {
@@ -70,7 +70,7 @@ Status ResultSet::writeCsv(std::ostream &out, std::span<const std::uint32_t> row
         for (std::size_t i = 0; i < columns.size(); ++i) {
             if (i)
                 line.push_back(',');
-            appendTextField(line, m_data->columns[columns[i]].name);
+            appendCsvTextField(line, m_data->columns[columns[i]].name);
         }
         line += "\r\n";
     }
@@ -85,7 +85,7 @@ Status ResultSet::writeCsv(std::ostream &out, std::span<const std::uint32_t> row
             if (cellKind == CellKind::Text) {
                 cell.clear();
                 appendText(row, columns[i], cell);
-                appendTextField(line, cell);
+                appendCsvTextField(line, cell);
             } else {
                 appendText(row, columns[i], line); // numbers and booleans never need quoting
             }

@@ -48,6 +48,10 @@ struct CsvOptions
     bool byteOrderMark = false; // for spreadsheets that guess the encoding
 };
 
+// One text field of a CSV line by writeCsv's rules: quoted when it holds a comma, quote or line break;
+// a leading apostrophe when a spreadsheet would run it as a formula.
+void appendCsvTextField(std::string &line, std::string_view text);
+
 namespace detail {
 struct ResultData;
 }

@@ -255,12 +255,22 @@ Result<std::optional<ChosenLakehouse>> SettingsStore::chosenLakehouse()
         return id.error();
     if (id.value().empty())
         return std::optional<ChosenLakehouse>();
-    auto connection = lakehouseConnection(id.value());
+    return readLakehouse(id.value(), "the chosen lakehouse connection");
+}
+
+Result<std::optional<ChosenLakehouse>> SettingsStore::lakehouseWithServer(std::string_view id)
+{
+    return readLakehouse(id, "the lakehouse connection");
+}
+
+Result<std::optional<ChosenLakehouse>> SettingsStore::readLakehouse(std::string_view id, const char *what)
+{
+    auto connection = lakehouseConnection(id);
     if (!connection)
         return makeError(connection.error().kind,
-                         "the chosen lakehouse connection cannot be read: " + connection.error().message);
+                         std::string(what) + " cannot be read: " + connection.error().message);
     if (!connection.value())
-        return std::optional<ChosenLakehouse>(); // removed meanwhile: the preference is cleared with it
+        return std::optional<ChosenLakehouse>(); // removed meanwhile (for the chosen one, the preference goes with it)
     ChosenLakehouse chosen;
     chosen.connection = std::move(*connection.value());
     auto server = mcpServer(chosen.connection.serverId);

@@ -81,6 +81,8 @@ public:
     // The active connection and its server in one read; nullopt when none is chosen. An error when either
     // cannot be read (a damaged row, a secret that does not decrypt), naming the connection.
     [[nodiscard]] Result<std::optional<ChosenLakehouse>> chosenLakehouse();
+    // Any stored connection with its server, read the same way (a worklist saved on another connection).
+    [[nodiscard]] Result<std::optional<ChosenLakehouse>> lakehouseWithServer(std::string_view id);
 
     // Worklist definitions (worklistdefinitions.cpp), for user (the OS login name). A user sees the shared
     // definitions and their own private ones; another user's private definition reads as absent. Two
@@ -107,6 +109,9 @@ public:
     [[nodiscard]] const std::string &path() const { return m_path; }
 
 private:
+    // A connection and its server; `what` names it in errors ("the chosen lakehouse connection").
+    [[nodiscard]] Result<std::optional<ChosenLakehouse>> readLakehouse(std::string_view id, const char *what);
+
     friend class SharingStore; // sharingstore.cpp: the sharing tables in the same database
 
     SettingsStore(std::unique_ptr<sqlite::Database> db, std::string path, std::string keyPath,

@@ -1,34 +1,13 @@
 #include "worklists/worklistcsv.h"
 
+#include "assistant/resultset.h"
+
 namespace lakeshore::worklists {
-namespace {
-
-void field(std::ostream &out, const std::string &text, bool number)
-{
-    const bool formula = !number && !text.empty() &&
-                         (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
-                          text[0] == '\r');
-    const bool quote = formula || text.find_first_of(",\"\r\n") != std::string::npos;
-    if (!quote) {
-        out << text;
-        return;
-    }
-    out << '"';
-    if (formula)
-        out << '\'';
-    for (char c : text) {
-        if (c == '"')
-            out << '"';
-        out << c;
-    }
-    out << '"';
-}
-
-} // namespace
 
 Status writeCsv(std::ostream &out, const WorklistTable &table, const View &view, const std::vector<std::size_t> &columns,
                 const std::vector<std::string> &labels)
 {
+    std::string line;
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (columns[i] >= table.columns().size())
             return makeError(ErrorKind::Invalid, "the export names a column the worklist does not have");
@@ -37,18 +16,22 @@ Status writeCsv(std::ostream &out, const WorklistTable &table, const View &view,
                                       ? labels[i]
                                       : (column.label.empty() ? column.name : column.label);
         if (i)
-            out << ',';
-        field(out, label, false);
+            line += ',';
+        assistant::appendCsvTextField(line, label);
     }
-    out << "\r\n";
+    out << line << "\r\n";
     for (auto row : view.rows) {
+        line.clear();
         for (std::size_t i = 0; i < columns.size(); ++i) {
             if (i)
-                out << ',';
+                line += ',';
             const std::size_t c = columns[i];
-            field(out, table.text(row, c), table.number(row, c).has_value());
+            if (table.number(row, c)) // typed numbers as numbers
+                line += table.text(row, c);
+            else
+                assistant::appendCsvTextField(line, table.text(row, c));
         }
-        out << "\r\n";
+        out << line << "\r\n";
     }
     out.flush();
     if (!out)

@@ -1,7 +1,6 @@
 // A worklist as CSV, for the file the user picked: the rows the view shows (filtered and sorted; groups
-// are not written as lines), the columns given, a header of their labels. Same rules as the assistant's
-// export: RFC 4180, UTF-8, numbers as numbers, text that a spreadsheet would run as a formula prefixed
-// with an apostrophe.
+// are not written as lines), the columns given, a header of their labels. The assistant's export rules
+// (assistant::appendCsvTextField): RFC 4180, UTF-8, numbers as numbers, formulas defused.
 #pragma once
 
 #include "core/result.h"

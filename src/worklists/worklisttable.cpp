@@ -9,13 +9,6 @@
 namespace lakeshore::worklists {
 namespace {
 
-bool sameName(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-               return std::tolower(x) == std::tolower(y);
-           });
-}
-
 ColumnFormat formatFromType(assistant::ColumnType type)
 {
     switch (type) {
@@ -28,14 +21,14 @@ ColumnFormat formatFromType(assistant::ColumnType type)
     }
 }
 
-std::string folded(std::string text)
+} // namespace
+
+std::string foldCase(std::string text)
 {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
 }
-
-} // namespace
 
 WorklistTable::WorklistTable(assistant::ResultSet rows, std::size_t accountColumn, const std::vector<ColumnHint> &hints)
     : m_rows(std::move(rows)), m_accountColumn(accountColumn)
@@ -48,11 +41,10 @@ WorklistTable::WorklistTable(assistant::ResultSet rows, std::size_t accountColum
         column.queryColumn = i;
         m_columns.push_back(std::move(column));
     }
-    auto indexOf = [this](std::string_view name) -> int {
-        for (std::size_t i = 0; i < m_columns.size(); ++i)
-            if (sameName(m_columns[i].name, name))
-                return static_cast<int>(i);
-        return -1;
+    // The query's columns come first, at their own indexes.
+    auto indexOf = [this](std::string_view name) {
+        const auto found = findColumn(m_rows, name);
+        return found ? static_cast<int>(*found) : -1;
     };
     for (const auto &hint : hints) {
         const int at = indexOf(hint.column);
@@ -216,7 +208,7 @@ const std::vector<std::uint32_t> &WorklistTable::order(std::size_t column, bool 
         const std::size_t count = rowCount();
         std::vector<std::string> keys(count);
         for (std::size_t row = 0; row < count; ++row)
-            keys[row] = folded(text(row, column));
+            keys[row] = foldCase(text(row, column));
         order.resize(count);
         for (std::size_t row = 0; row < count; ++row)
             order[row] = static_cast<std::uint32_t>(row);

@@ -18,6 +18,9 @@ namespace lakeshore::worklists {
 
 enum class CrmField { Owner, Territory, Status };
 
+// Text as the worklist compares it: ASCII letters in lower case.
+[[nodiscard]] std::string foldCase(std::string text);
+
 struct TableColumn
 {
     std::string name;  // the query's column name, or "owner", "territory", "account_status"

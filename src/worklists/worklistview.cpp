@@ -11,13 +11,6 @@
 namespace lakeshore::worklists {
 namespace {
 
-std::string folded(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 std::optional<double> parseNumber(std::string_view text)
 {
     std::string cleaned;
@@ -58,7 +51,7 @@ bool passes(const WorklistTable &table, std::size_t row, const Test &test)
             return test.op == FilterOp::NotEquals;
         order = std::fabs(*value - test.number) < 0.005 ? 0 : (*value < test.number ? -1 : 1);
     } else {
-        const std::string value = folded(table.text(row, test.column));
+        const std::string value = foldCase(table.text(row, test.column));
         if (test.op == FilterOp::Contains)
             return value.find(test.text) != std::string::npos;
         if (test.op == FilterOp::NotContains)
@@ -118,7 +111,7 @@ Result<Test> prepare(const WorklistTable &table, const Condition &condition)
         test.text = date->iso();
         return test;
     }
-    test.text = folded(condition.value);
+    test.text = foldCase(condition.value);
     return test;
 }
 
@@ -251,7 +244,7 @@ Result<View> buildView(const WorklistTable &table, const ViewSpec &spec)
     std::sort(view.groups.begin(), view.groups.end(), [](const Group &a, const Group &b) {
         if (a.key.empty() != b.key.empty())
             return b.key.empty(); // "not known" last
-        const std::string x = folded(a.key), y = folded(b.key);
+        const std::string x = foldCase(a.key), y = foldCase(b.key);
         return x != y ? x < y : a.key < b.key;
     });
     view.lines.reserve(view.rows.size() + 2 * view.groups.size());

@@ -2,7 +2,6 @@
 
 #include "assistant/assistant.h"
 #include "assistantfactory.h"
-#include "cellformat.h"
 #include "currentuser.h"
 #include "errortext.h"
 #include "guithread.h"
@@ -41,22 +40,6 @@ QString localTime(const std::string &iso)
 QString nowLocal()
 {
     return QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat);
-}
-
-std::optional<assistant::MetricFormat> metricFormat(worklists::ColumnFormat format)
-{
-    switch (format) {
-    case worklists::ColumnFormat::Money:
-        return assistant::MetricFormat::Currency;
-    case worklists::ColumnFormat::Percent:
-        return assistant::MetricFormat::Percent;
-    case worklists::ColumnFormat::Integer:
-        return assistant::MetricFormat::Count;
-    case worklists::ColumnFormat::Number:
-        return assistant::MetricFormat::Number;
-    default:
-        return std::nullopt;
-    }
 }
 
 } // namespace
@@ -267,14 +250,12 @@ void WorklistsController::lakehouseFor(
         QString problem;
         if (!store) {
             problem = WorklistsController::tr("the settings store is not open");
-        } else if (auto connection = store->lakehouseConnection(id); !connection || !connection.value()) {
-            problem = connection ? WorklistsController::tr("its lakehouse connection was removed")
-                                 : QString::fromStdString(connection.error().message);
-        } else if (auto server = store->mcpServer(connection.value()->serverId); !server || !server.value()) {
-            problem = server ? WorklistsController::tr("its MCP server was removed")
-                             : QString::fromStdString(server.error().message);
+        } else if (auto read = store->lakehouseWithServer(id); !read) {
+            problem = QString::fromStdString(read.error().message);
+        } else if (!read.value()) {
+            problem = WorklistsController::tr("its lakehouse connection was removed");
         } else {
-            chosen = store::ChosenLakehouse{*connection.value(), *server.value()};
+            chosen = std::move(*read.value());
         }
         postToGui(self, [chosen, problem, id, done = std::move(done)](WorklistsController *controller) {
             Session *session = Session::instance();
@@ -495,7 +476,7 @@ void WorklistsController::drillDown(int line)
                                         if (!column)
                                             continue;
                                         const std::string &name = rows.value().rows.columns()[*column].name;
-                                        if (auto format = metricFormat(hint.format))
+                                        if (auto format = WorklistTableModel::metricFormat(hint.format))
                                             formats[name] = *format;
                                         if (!hint.label.empty())
                                             labels[name] = definition.builtIn()
@@ -530,12 +511,7 @@ QString WorklistsController::rowSummary(std::uint32_t row) const
         const auto &column = table.columns()[c];
         if (column.crmField || c == 0 || column.format == worklists::ColumnFormat::Text)
             continue;
-        QString value;
-        if (const auto number = table.number(row, c))
-            value = ui::formatNumber(*number, metricFormat(column.format),
-                                     column.format == worklists::ColumnFormat::Integer, QLocale());
-        else
-            value = QString::fromStdString(table.text(row, c));
+        const QString value = m_table->cellText(row, c);
         if (!value.isEmpty())
             parts.append(m_table->labelOf(c) + QStringLiteral(": ") + value);
     }

@@ -60,7 +60,9 @@ QString opLabel(FilterOp op, bool ordered)
     return {};
 }
 
-std::optional<lakeshore::assistant::MetricFormat> metricFormat(ColumnFormat format)
+} // namespace
+
+std::optional<lakeshore::assistant::MetricFormat> WorklistTableModel::metricFormat(ColumnFormat format)
 {
     using lakeshore::assistant::MetricFormat;
     switch (format) {
@@ -76,8 +78,6 @@ std::optional<lakeshore::assistant::MetricFormat> metricFormat(ColumnFormat form
         return std::nullopt;
     }
 }
-
-} // namespace
 
 WorklistTableModel::WorklistTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 

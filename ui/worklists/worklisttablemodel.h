@@ -4,9 +4,11 @@
 // selected for follow-ups and carry the outcome of their task write. Everything stays in memory.
 #pragma once
 
+#include "assistant/semanticmodel.h"
 #include "worklists/worklistview.h"
 
 #include <cstdint>
+#include <optional>
 #include <QAbstractTableModel>
 #include <QLocale>
 #include <QQmlEngine>
@@ -116,6 +118,12 @@ public:
     // The longest shown text in a column among the first lines, in characters, for widths.
     Q_INVOKABLE int columnTextLength(int column) const;
 
+    // A cell as the table shows it (formatted; the CRM's columns say when they are not known).
+    [[nodiscard]] QString cellText(std::uint32_t row, std::size_t tableColumn) const;
+    // How a column format's numbers are shown (the assistant's formats).
+    [[nodiscard]] static std::optional<lakeshore::assistant::MetricFormat>
+    metricFormat(lakeshore::worklists::ColumnFormat format);
+
     // Translated label of table column c (hint label, CRM column name, or the query's name).
     [[nodiscard]] QString labelOf(std::size_t tableColumn) const;
     [[nodiscard]] const std::vector<std::size_t> &visibleColumns() const { return m_visible; }
@@ -128,7 +136,6 @@ Q_SIGNALS:
 private:
     bool rebuild(const lakeshore::worklists::ViewSpec &spec); // false: filterError set, view kept
     void crmCellsChanged();
-    [[nodiscard]] QString cellText(std::uint32_t row, std::size_t tableColumn) const;
     [[nodiscard]] QString totalText(const lakeshore::worklists::Total &total, std::size_t tableColumn) const;
     [[nodiscard]] QString groupTitle(const lakeshore::worklists::Group &group) const;
     [[nodiscard]] const lakeshore::worklists::Line *lineAt(int line) const;

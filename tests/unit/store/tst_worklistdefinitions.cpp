@@ -5,6 +5,7 @@
 #include "domain/date.h"
 #include "store/migrations.h"
 #include "storetesthelpers.h"
+#include "worklisthints.h"
 
 #include <functional>
 #include <QTest>
@@ -15,34 +16,7 @@ using namespace storetest;
 
 namespace {
 
-// A hint with the given fields, the others at their defaults (designated initializers would warn about
-// the fields left out).
-ColumnHint hint(const std::string &column, ColumnFormat format = ColumnFormat::Text,
-                Aggregate aggregate = Aggregate::None, const std::string &label = {})
-{
-    ColumnHint out;
-    out.column = column;
-    out.format = format;
-    out.aggregate = aggregate;
-    out.label = label;
-    return out;
-}
-
-ColumnHint ratioHint(const std::string &column, const std::string &label, const std::string &numerator,
-                     const std::string &denominator)
-{
-    ColumnHint out = hint(column, ColumnFormat::Percent, Aggregate::Ratio, label);
-    out.numerator = numerator;
-    out.denominator = denominator;
-    return out;
-}
-
-ColumnHint hiddenHint(const std::string &column)
-{
-    ColumnHint out = hint(column);
-    out.hidden = true;
-    return out;
-}
+using namespace worklisthints;
 
 const std::string kAlice = "alice";
 const std::string kBob = "bob";

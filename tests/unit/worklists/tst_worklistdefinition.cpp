@@ -1,6 +1,7 @@
 // worklists::Definition without a store: validate() with each refusal and its message, the enum names,
 // and column hints to JSON and back, with every kind of malformed hint JSON refused naming the entry.
 #include "worklists/definition.h"
+#include "worklisthints.h"
 
 #include <functional>
 #include <QTest>
@@ -12,34 +13,7 @@ Q_DECLARE_METATYPE(std::function<void(lakeshore::worklists::Definition &)>)
 
 namespace {
 
-// A hint with the given fields, the others at their defaults (designated initializers would warn about
-// the fields left out).
-ColumnHint hint(const std::string &column, ColumnFormat format = ColumnFormat::Text,
-                Aggregate aggregate = Aggregate::None, const std::string &label = {})
-{
-    ColumnHint out;
-    out.column = column;
-    out.format = format;
-    out.aggregate = aggregate;
-    out.label = label;
-    return out;
-}
-
-ColumnHint ratioHint(const std::string &column, const std::string &label, const std::string &numerator,
-                     const std::string &denominator)
-{
-    ColumnHint out = hint(column, ColumnFormat::Percent, Aggregate::Ratio, label);
-    out.numerator = numerator;
-    out.denominator = denominator;
-    return out;
-}
-
-ColumnHint hiddenHint(const std::string &column)
-{
-    ColumnHint out = hint(column);
-    out.hidden = true;
-    return out;
-}
+using namespace worklisthints;
 
 using Edit = std::function<void(Definition &)>;
 

@@ -237,7 +237,7 @@ private slots:
         QVERIFY(writeCsv(out, table, view, {0, 1, 2, 6}, {"", "", "", "Owner"}).ok());
         QCOMPARE(out.str(), std::string("Account number,Account,Total spend,Owner\r\n"
                                         "C5,\"Dune, Inc.\",800,\r\n"
-                                        "C4,\"'=HYPERLINK(1)\",300,Eli\r\n"
+                                        "C4,'=HYPERLINK(1),300,Eli\r\n"
                                         "C2,Birch,500,Eli\r\n"
                                         "C1,Acme,1000,Dana\r\n"));
         std::ostringstream bad;
