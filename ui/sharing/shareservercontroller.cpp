@@ -169,7 +169,6 @@ void ShareServerController::snapshotNow()
 
 void ShareServerController::snapshotFinished(const sharing::snapshot::SnapshotReport &report)
 {
-    m_snapshotting = false;
     const QString at =
         QLocale().toString(QDateTime::fromMSecsSinceEpoch(report.finishedAt).time(), QLocale::ShortFormat);
     if (report.error) {
@@ -194,22 +193,36 @@ void ShareServerController::snapshotFinished(const sharing::snapshot::SnapshotRe
                                       .arg(published)
                                       .arg(failures.join(QStringLiteral("; ")));
     }
-    Q_EMIT snapshotChanged();
-    refreshTables();
+    // The snapshot counts as done once the tables it published show, so no one reads the old versions.
+    refreshTablesThen([](ShareServerController *controller) {
+        controller->m_snapshotting = false;
+        Q_EMIT controller->snapshotChanged();
+    });
 }
 
 void ShareServerController::refreshTables()
 {
+    refreshTablesThen({});
+}
+
+void ShareServerController::refreshTablesThen(std::function<void(ShareServerController *)> then)
+{
     const std::string root = sharing::snapshot::tablesRootIn(dataDirectory().toStdString());
     const std::string tenantName = tenant().toStdString();
-    if (tenantName.empty())
+    if (tenantName.empty()) {
+        if (then)
+            then(this);
         return;
+    }
     QPointer<ShareServerController> self(this);
-    m_work->post([self, root, tenantName] {
+    m_work->post([self, root, tenantName, then = std::move(then)] {
         auto states = std::make_shared<std::vector<sharing::snapshot::TableState>>(
             sharing::snapshot::tableStates(root, tenantName));
-        postToGui(self,
-                  [states](ShareServerController *controller) { controller->m_tables->reset(*states); });
+        postToGui(self, [states, then](ShareServerController *controller) {
+            controller->m_tables->reset(*states);
+            if (then)
+                then(controller);
+        });
     });
 }
 

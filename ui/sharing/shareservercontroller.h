@@ -9,6 +9,7 @@
 #include "tablestatemodel.h"
 
 #include <memory>
+#include <functional>
 #include <QObject>
 #include <QQmlEngine>
 #include <QUrl>
@@ -82,6 +83,8 @@ Q_SIGNALS:
     void previewChanged();
 
 private:
+    // Reads the tables' states on the work thread, shows them, then runs then (on the GUI thread).
+    void refreshTablesThen(std::function<void(ShareServerController *)> then);
     [[nodiscard]] QString dataDirectory() const;
     [[nodiscard]] QString tenant() const;
     [[nodiscard]] lakeshore::sharing::snapshot::Snapshotter *snapshotter();
